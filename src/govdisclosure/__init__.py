@@ -1,0 +1,83 @@
+"""govdisclosure: typed data for China's annual government-information disclosure reports.
+
+The public API is re-exported here; see ``docs/`` for the guide and the model reference.
+"""
+
+from .findings import Finding, ReportError, Severity
+from .model import (
+    Agency,
+    ApplicantCounts,
+    ApplicationStats,
+    CaseOutcomes,
+    Contact,
+    DecisionCount,
+    DocumentCounts,
+    DocumentCounts2019,
+    FeeAmount,
+    FeeItems2019,
+    InfoProcessingFees,
+    Issues,
+    ItemCounts2019,
+    NotDisclosed,
+    NotProcessed,
+    OtherHandling,
+    OtherMatters,
+    Outcomes,
+    Overview,
+    Period,
+    ProactiveDisclosure,
+    ProactiveDisclosure2019,
+    Procurement2019,
+    Report,
+    ReviewLitigation,
+    Source,
+    Subsection,
+    Unavailable,
+)
+from .serialize import MAX_DOCUMENT_BYTES, converter, dumps, from_dict, loads, to_dict
+from .template import VERSIONS, Version
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "VERSIONS",
+    "Agency",
+    "ApplicantCounts",
+    "ApplicationStats",
+    "CaseOutcomes",
+    "Contact",
+    "DecisionCount",
+    "DocumentCounts",
+    "DocumentCounts2019",
+    "FeeAmount",
+    "FeeItems2019",
+    "Finding",
+    "InfoProcessingFees",
+    "Issues",
+    "ItemCounts2019",
+    "NotDisclosed",
+    "NotProcessed",
+    "OtherHandling",
+    "OtherMatters",
+    "Outcomes",
+    "Overview",
+    "Period",
+    "ProactiveDisclosure",
+    "ProactiveDisclosure2019",
+    "Procurement2019",
+    "Report",
+    "ReportError",
+    "ReviewLitigation",
+    "Severity",
+    "Source",
+    "Subsection",
+    "Unavailable",
+    "Version",
+    "__version__",
+    "converter",
+    "dumps",
+    "from_dict",
+    "loads",
+    "to_dict",
+]

@@ -1,0 +1,608 @@
+"""Lossless JSON serialization of reports.
+
+Two engines read the same field specs:
+
+* a fast path: one straight-line function per model class (and template version), generated
+  at import time with every check inlined. It accepts exactly the valid documents and gives up
+  on the first problem;
+* a diagnostic path: a :class:`cattrs.Converter` with strict hooks and detailed validation,
+  run only when the fast path gives up, to collect *every* problem with its JSON Pointer.
+
+Both enforce the same rules as the JSON Schema (:mod:`govdisclosure.schema`); the property tests
+check that the three agree. JSON keys are the attribute names. Amounts are JSON strings holding
+a plain decimal number, so that no binary float ever touches money; dates are ``YYYY-MM-DD``
+strings.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import cattrs
+import orjson
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, override
+
+from ._specs import (
+    AMOUNT_PATTERN,
+    DATE_PATTERN,
+    MAX_COUNT,
+    MAX_YEAR,
+    MIN_YEAR,
+    all_classes,
+    classes,
+    specs,
+    target,
+)
+from .findings import Finding, ReportError, pointer
+from .model import FieldSpec, Report
+from .template import VERSIONS, Version
+
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "converter",
+    "dumps",
+    "from_dict",
+    "loads",
+    "to_dict",
+]
+
+#: The largest document :func:`loads` reads. A real report is 10–50 KB.
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+
+_AMOUNT = re.compile(AMOUNT_PATTERN).fullmatch
+_DATE = re.compile(DATE_PATTERN).fullmatch
+_fromiso = _dt.date.fromisoformat
+
+
+class _GiveUp(Exception):
+    """The fast path met something it does not accept."""
+
+
+class _Invalid(Exception):
+    """A leaf value broke a rule; carries the finding's rule id and messages."""
+
+    def __init__(self, rule: str, en: str, zh: str, *, expected: Any = None, actual: Any = None):
+        super().__init__(en)
+        self.rule, self.en, self.zh = rule, en, zh
+        self.expected, self.actual = expected, actual
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+_WHAT = {
+    "integer": ("an integer", "整数"),
+    "string": ("a string", "字符串"),
+    "object": ("an object", "对象"),
+    "array": ("an array", "数组"),
+}
+
+
+def _type_error(what: str, value: Any, nullable: bool) -> _Invalid:
+    en, zh = _WHAT[what]
+    if nullable:
+        en, zh = f"{en} or null", f"{zh}或 null"
+    got = _json_type(value)
+    if got == "number" or got == "string":
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:40] + "…"
+        got = f"{got} {shown}"
+    return _Invalid(
+        "schema.type", f"expected {en}, got {got}", f"应为{zh}，实际为 {got}", expected=what
+    )
+
+
+# -- Leaf checks for the diagnostic path -------------------------------------------------------
+# Each mirrors the inline code that _leaf_code() generates for the fast path.
+
+
+def _integer(value: Any, nullable: bool, low: int, high: int) -> int | None:
+    if value is None and nullable:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # JSON has one number type: 5.0 is the integer 5
+    if value.__class__ is not int:
+        raise _type_error("integer", value, nullable)
+    if not low <= value <= high:
+        raise _Invalid(
+            "schema.range",
+            f"must be an integer from {low} to {high}, got {value}",
+            f"应为 {low} 至 {high} 之间的整数，实际为 {value}",
+            expected=[low, high],
+            actual=value,
+        )
+    return value  # type: ignore[no-any-return]
+
+
+def _string(value: Any, nullable: bool) -> str | None:
+    if value is None and nullable:
+        return None
+    if value.__class__ is not str:
+        raise _type_error("string", value, nullable)
+    return value  # type: ignore[no-any-return]
+
+
+def _pattern_error(value: str, what_en: str, what_zh: str) -> _Invalid:
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    return _Invalid(
+        "schema.pattern",
+        f"{shown!r} is not {what_en}",
+        f"「{shown}」不是{what_zh}",
+        actual=shown,
+    )
+
+
+def _leaf_check(spec: FieldSpec) -> Callable[[Any], Any]:
+    n, kind = spec.nullable, spec.kind
+    if kind == "count":
+        return lambda v: _integer(v, n, 0, MAX_COUNT)
+    if kind == "signed_count":
+        return lambda v: _integer(v, n, -MAX_COUNT, MAX_COUNT)
+    if kind == "year":
+        return lambda v: _integer(v, n, MIN_YEAR, MAX_YEAR)
+    if kind == "amount":
+
+        def amount(v: Any) -> Decimal | None:
+            s = _string(v, n)
+            if s is None:
+                return None
+            if _AMOUNT(s) is None:
+                raise _pattern_error(s, "a plain non-negative decimal number", "非负的十进制数")
+            return Decimal(s)
+
+        return amount
+    if kind == "date":
+
+        def date(v: Any) -> _dt.date | None:
+            s = _string(v, n)
+            if s is None:
+                return None
+            if _DATE(s) is None:
+                raise _pattern_error(s, "a date in the form YYYY-MM-DD", "YYYY-MM-DD 格式的日期")
+            try:
+                return _fromiso(s)
+            except ValueError:
+                raise _pattern_error(s, "a calendar date", "有效日期") from None
+
+        return date
+    if kind == "choice":
+        allowed = tuple(value for value, _ in spec.choices)
+
+        def choice(v: Any) -> str | None:
+            if v is None and n:
+                return None
+            if v.__class__ is not str or v not in allowed:
+                shown = ", ".join(allowed)
+                raise _Invalid(
+                    "schema.enum",
+                    f"must be one of {shown}" + (" or null" if n else ""),
+                    f"应为以下之一：{shown}" + ("，或 null" if n else ""),
+                    expected=list(allowed),
+                    actual=v if isinstance(v, (str, int, float, bool)) or v is None else None,
+                )
+            return v  # type: ignore[no-any-return]
+
+        return choice
+    if kind == "text":
+        match = re.compile(spec.pattern).fullmatch if spec.pattern else None
+
+        def text(v: Any) -> str | None:
+            s = _string(v, n)
+            if s is not None and match is not None and match(s) is None:
+                raise _pattern_error(s, f"of the form {spec.pattern}", f"格式 {spec.pattern}")
+            return s
+
+        return text
+    raise AssertionError(kind)  # pragma: no cover
+
+
+# -- The diagnostic path: cattrs -------------------------------------------------------------
+
+
+def _make_converter(version: Version | None) -> cattrs.Converter:
+    conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+
+    def object_hook(cls: type, nullable: bool) -> Callable[[Any, Any], Any]:
+        def hook(value: Any, _: Any) -> Any:
+            if value is None and nullable:
+                return None
+            if value.__class__ is not dict:
+                raise _type_error("object", value, nullable)
+            return conv.structure(value, cls)
+
+        return hook
+
+    def list_hook(spec: FieldSpec) -> Callable[[Any, Any], Any]:
+        item: Callable[[Any, Any], Any]
+        if spec.kind == "text_list":
+            item = lambda v, _: _string(v, False)  # noqa: E731
+        else:
+            assert spec.cls is not None
+            item = object_hook(spec.cls, False)
+
+        def hook(value: Any, _: Any) -> list[Any]:
+            if value.__class__ is not list:
+                raise _type_error("array", value, False)
+            out, errors = [], []
+            for i, v in enumerate(value):
+                try:
+                    out.append(item(v, None))
+                except Exception as e:  # noqa: BLE001 - collected and re-raised as a group
+                    e.__notes__ = [*getattr(e, "__notes__", []), cattrs.IterableValidationNote(
+                        f"Structuring item @ index {i}", i, object
+                    )]
+                    errors.append(e)
+            if errors:
+                raise IterableValidationError("While structuring a list", errors, list)
+            return out
+
+        return hook
+
+    def unchecked(value: Any, _: Any) -> None:
+        return None
+
+    for cls in all_classes():
+        overrides = {}
+        for name, spec in specs(cls):
+            hook: Callable[[Any, Any], Any]
+            if spec.kind in ("object", "variant"):
+                child = target(spec, version)
+                hook = object_hook(child, spec.nullable) if child is not None else unchecked
+            elif spec.kind in ("text_list", "object_list"):
+                hook = list_hook(spec)
+            else:
+                check = _leaf_check(spec)
+                hook = lambda v, _, check=check: check(v)  # noqa: E731
+            overrides[name] = override(struct_hook=hook)
+        fn = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides)
+        conv.register_structure_hook(cls, _require_every_key(cls, fn))
+    return conv
+
+
+def _require_every_key(cls: type, fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """Wrap a cattrs structure function so that every key is required, defaults or not.
+
+    Documents spell out ``null`` for "not reported", so that reading and writing a document
+    gives it back unchanged.
+    """
+    names = tuple(name for name, _ in specs(cls))
+
+    def structure(value: Any, type_: Any) -> Any:
+        errors: list[Exception] = []
+        result = None
+        try:
+            result = fn(value, type_)
+        except ClassValidationError as e:
+            errors.extend(e.exceptions)
+        for name in names:
+            if name not in value:
+                missing = KeyError(name)
+                missing.__notes__ = [
+                    cattrs.AttributeValidationNote(f"Structuring @ attribute {name}", name, object)
+                ]
+                errors.append(missing)
+        if errors:
+            raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+        return result
+
+    return structure
+
+
+_CONVERTERS: dict[Version | None, cattrs.Converter] = {
+    v: _make_converter(v) for v in (*VERSIONS, None)
+}
+
+#: The strict cattrs converter for 2021-format reports. It accepts exactly the valid documents;
+#: on invalid input it raises cattrs' exception groups. Prefer :func:`from_dict`, which reports
+#: every problem as a :class:`~govdisclosure.Finding` with a JSON Pointer.
+converter = _CONVERTERS["2021"]
+
+
+def _collect(exc: BaseException, path: list[str | int], out: list[Finding]) -> None:
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        for sub in exc.exceptions:
+            step: list[str | int] = []
+            for note in getattr(sub, "__notes__", []):
+                if isinstance(note, cattrs.AttributeValidationNote):
+                    step = [note.name]
+                elif isinstance(note, cattrs.IterableValidationNote):
+                    step = [note.index]
+            _collect(sub, path + step, out)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            out.append(
+                Finding(
+                    rule="schema.unknown-key",
+                    severity="error",
+                    pointers=(pointer([*path, key]),),
+                    message_zh=f"未知字段「{key}」",
+                    message_en=f"unknown key {key!r}",
+                    actual=key,
+                )
+            )
+    elif isinstance(exc, KeyError):
+        key = path[-1] if path else ""
+        out.append(
+            Finding(
+                rule="schema.missing-key",
+                severity="error",
+                pointers=(pointer(path),),
+                message_zh=f"缺少必填字段「{key}」",
+                message_en=f"required key {key!r} is missing",
+                expected=key,
+            )
+        )
+    elif isinstance(exc, _Invalid):
+        out.append(
+            Finding(
+                rule=exc.rule,
+                severity="error",
+                pointers=(pointer(path),),
+                message_zh=exc.zh,
+                message_en=exc.en,
+                expected=exc.expected,
+                actual=exc.actual,
+            )
+        )
+    else:  # pragma: no cover - a bug in a hook; still reported, never raised
+        out.append(
+            Finding(
+                rule="schema.invalid",
+                severity="error",
+                pointers=(pointer(path),),
+                message_zh=f"无效值：{exc}",
+                message_en=f"invalid value: {exc}",
+            )
+        )
+
+
+def _diagnose(data: Any) -> tuple[Report | None, list[Finding]]:
+    if data.__class__ is not dict:
+        problems: list[Finding] = []
+        _collect(_type_error("object", data, False), [], problems)
+        return None, problems
+    version = data.get("template_version")
+    conv = _CONVERTERS.get(version if version in VERSIONS else None, _CONVERTERS[None])
+    try:
+        return conv.structure(data, Report), []
+    except Exception as e:  # noqa: BLE001 - every problem becomes a finding
+        problems = []
+        _collect(e, [], problems)
+        problems.sort(key=lambda f: f.pointer)
+        return None, problems
+
+
+# -- The fast path: generated code ------------------------------------------------------------
+
+
+def _leaf_code(spec: FieldSpec, x: str, ns: dict[str, Any]) -> list[str]:
+    """Inline checks for the value in variable ``x``; may rebind ``x`` to the parsed value."""
+    kind = spec.kind
+    guard = f"{x} is not None and " if spec.nullable else ""
+    if kind in ("count", "signed_count", "year"):
+        low, high = {
+            "count": (0, MAX_COUNT),
+            "signed_count": (-MAX_COUNT, MAX_COUNT),
+            "year": (MIN_YEAR, MAX_YEAR),
+        }[kind]
+        return [f"if {guard}({x}.__class__ is not int or not {low} <= {x} <= {high}): raise _G"]
+    if kind in ("amount", "date"):
+        pattern, convert = ("_AMOUNT", "_Decimal") if kind == "amount" else ("_DATE", "_fromiso")
+        lines = [
+            f"if {x}.__class__ is not str or {pattern}({x}) is None: raise _G",
+            f"{x} = {convert}({x})",
+        ]
+        if spec.nullable:
+            return [f"if {x} is not None:"] + ["    " + line for line in lines]
+        return lines
+    if kind == "text":
+        cond = f"{x}.__class__ is not str"
+        if spec.pattern:
+            name = f"_P{len(ns)}"
+            ns[name] = re.compile(spec.pattern).fullmatch
+            cond += f" or {name}({x}) is None"
+        return [f"if {guard}({cond}): raise _G"]
+    if kind == "choice":
+        name = f"_C{len(ns)}"
+        ns[name] = frozenset(value for value, _ in spec.choices)
+        return [f"if {guard}({x}.__class__ is not str or {x} not in {name}): raise _G"]
+    raise AssertionError(kind)  # pragma: no cover
+
+
+def _fn_name(cls: type, version: Version | None, prefix: str) -> str:
+    return f"{prefix}_{cls.__name__}_{version or 'any'}"
+
+
+def _gen_structure(cls: type, version: Version, ns: dict[str, Any]) -> str:
+    fields = specs(cls)
+    lines = [
+        f"def {_fn_name(cls, version, 's')}(d):",
+        f"    if d.__class__ is not dict or len(d) != {len(fields)}: raise _G",
+    ]
+    args = []
+    for i, (name, spec) in enumerate(fields):
+        x = f"x{i}"
+        lines.append(f"    {x} = d[{name!r}]")
+        body: list[str]
+        if spec.kind in ("object", "variant"):
+            child = target(spec, version)
+            assert child is not None
+            call = f"{_fn_name(child, version, 's')}({x})"
+            body = [f"if {x} is not None: {x} = {call}"] if spec.nullable else [f"{x} = {call}"]
+        elif spec.kind == "text_list":
+            body = [
+                f"if {x}.__class__ is not list: raise _G",
+                f"for e in {x}:",
+                "    if e.__class__ is not str: raise _G",
+                f"{x} = list({x})",
+            ]
+        elif spec.kind == "object_list":
+            assert spec.cls is not None
+            body = [
+                f"if {x}.__class__ is not list: raise _G",
+                f"{x} = [{_fn_name(spec.cls, version, 's')}(e) for e in {x}]",
+            ]
+        else:
+            body = _leaf_code(spec, x, ns)
+        lines.extend("    " + b for b in body)
+        args.append(f"{name}={x}")
+    ns[f"_cls_{cls.__name__}"] = cls
+    lines.append(f"    return _cls_{cls.__name__}({', '.join(args)})")
+    return "\n".join(lines)
+
+
+def _gen_unstructure(cls: type, ns: dict[str, Any]) -> str:
+    lines = [f"def {_fn_name(cls, None, 'u')}(o):"]
+    items = []
+    for i, (name, spec) in enumerate(specs(cls)):
+        x = f"x{i}"
+        lines.append(f"    {x} = o.{name}")
+        kind = spec.kind
+        expr: str | None = None
+        if kind == "object":
+            assert spec.cls is not None
+            expr = f"{_fn_name(spec.cls, None, 'u')}({x})"
+        elif kind == "variant":
+            expr = f"_U[{x}.__class__]({x})"
+        elif kind == "amount":
+            expr = f"format({x}, 'f')"
+        elif kind == "date":
+            expr = f"{x}.isoformat()"
+        elif kind == "text_list":
+            lines.append(f"    {x} = list({x})")
+        elif kind == "object_list":
+            assert spec.cls is not None
+            lines.append(f"    {x} = [{_fn_name(spec.cls, None, 'u')}(e) for e in {x}]")
+        if expr is not None:
+            if spec.nullable:
+                lines.append(f"    if {x} is not None: {x} = {expr}")
+            else:
+                lines.append(f"    {x} = {expr}")
+        items.append(f"{name!r}: {x}")
+    lines.append(f"    return {{{', '.join(items)}}}")
+    return "\n".join(lines)
+
+
+def _build() -> dict[str, Any]:
+    ns: dict[str, Any] = {
+        "_G": _GiveUp,
+        "_AMOUNT": _AMOUNT,
+        "_DATE": _DATE,
+        "_Decimal": Decimal,
+        "_fromiso": _fromiso,
+    }
+    sources = []
+    for version in VERSIONS:
+        sources.extend(_gen_structure(cls, version, ns) for cls in classes(version))
+    sources.extend(_gen_unstructure(cls, ns) for cls in all_classes())
+    exec(compile("\n\n".join(sources), "<govdisclosure generated codecs>", "exec"), ns)  # noqa: S102
+    ns["_U"] = {cls: ns[_fn_name(cls, None, "u")] for cls in all_classes()}
+    return ns
+
+
+_NS = _build()
+_FAST: dict[Any, Callable[[Any], Report]] = {v: _NS[_fn_name(Report, v, "s")] for v in VERSIONS}
+_to_dict: Callable[[Report], dict[str, Any]] = _NS[_fn_name(Report, None, "u")]
+
+
+# -- Public API ---------------------------------------------------------------------------------
+
+
+def from_dict(data: Any) -> Report:
+    """Build a :class:`Report` from a JSON-compatible dict, checking everything.
+
+    Raises :class:`ReportError` listing every problem found, each with a JSON Pointer.
+    """
+    if data.__class__ is dict:
+        fast = _FAST.get(data.get("template_version"))
+        if fast is not None:
+            try:
+                return fast(data)
+            except Exception:  # noqa: BLE001,S110 - the diagnostic path says what is wrong
+                pass
+    report, problems = _diagnose(data)
+    if report is None:
+        raise ReportError(problems)
+    return report
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """Turn a :class:`Report` into a JSON-compatible dict: amounts and dates become strings."""
+    return _to_dict(report)
+
+
+def _syntax_error(message_en: str, message_zh: str, rule: str = "json.syntax") -> ReportError:
+    return ReportError(
+        [
+            Finding(
+                rule=rule,
+                severity="error",
+                pointers=(),
+                message_zh=message_zh,
+                message_en=message_en,
+            )
+        ]
+    )
+
+
+def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
+    """Parse JSON text strictly, raising :class:`ReportError` on malformed or oversized input."""
+    size = len(text)
+    if size > MAX_DOCUMENT_BYTES:
+        raise _syntax_error(
+            f"document of {size} bytes exceeds the limit of {MAX_DOCUMENT_BYTES}",
+            f"文档大小 {size} 字节，超过上限 {MAX_DOCUMENT_BYTES}",
+            "json.too-large",
+        )
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError as e:
+        if "64-bit" not in str(e):
+            return _raise_syntax(e)
+    # orjson stops at integers beyond 64 bits; the stdlib parser reads them so that the
+    # schema check can point at the cell that is out of range.
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except (ValueError, RecursionError) as e:
+        return _raise_syntax(e)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _raise_syntax(e: Exception) -> Any:
+    raise _syntax_error(f"not valid JSON: {e}", f"不是有效的 JSON：{e}") from None
+
+
+def loads(text: str | bytes | bytearray | memoryview) -> Report:
+    """Read a report from JSON text.
+
+    Raises :class:`ReportError` listing every problem: malformed JSON, a document over
+    :data:`MAX_DOCUMENT_BYTES`, or any departure from the schema.
+    """
+    return from_dict(parse_json(text))
+
+
+def dumps(report: Report, *, indent: bool = False) -> str:
+    """Write a report as JSON text (UTF-8, Chinese characters unescaped)."""
+    option = orjson.OPT_INDENT_2 if indent else 0
+    return orjson.dumps(_to_dict(report), option=option).decode()
