@@ -1,0 +1,43 @@
+"""The generated artifacts committed in the repository, and how to regenerate them.
+
+``schemas/`` and ``docs/reference.md`` are generated from the code; a test regenerates them
+and fails when the committed files differ.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .catalogue import catalogue_document, reference_markdown
+from .schema import json_schema
+
+__all__ = ["ARTIFACTS", "render_json", "write_artifacts"]
+
+
+def render_json(document: Any) -> str:
+    """Format a generated JSON artifact: two-space indent, Chinese unescaped, final newline."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+#: Each generated file, relative to the repository root, and the function that renders it.
+ARTIFACTS: dict[str, Callable[[], str]] = {
+    "schemas/report.schema.json": lambda: render_json(json_schema()),
+    "schemas/catalogue.json": lambda: render_json(catalogue_document()),
+    "docs/reference.md": reference_markdown,
+}
+
+
+def write_artifacts(root: Path) -> list[Path]:
+    """Regenerate every artifact under ``root``; return the files that changed."""
+    changed = []
+    for rel, render in ARTIFACTS.items():
+        path = root / rel
+        text = render()
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    return changed

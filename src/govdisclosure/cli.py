@@ -1,0 +1,54 @@
+"""The ``govdisclosure`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .artifacts import ARTIFACTS, write_artifacts
+
+__all__ = ["main"]
+
+
+def _print_artifact(name: str) -> int:
+    sys.stdout.write(ARTIFACTS[name]())
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    changed = write_artifacts(Path(args.root))
+    for path in changed:
+        print(f"wrote {path}")
+    if not changed:
+        print("all generated files are up to date")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="govdisclosure",
+        description="Typed data for annual government-information disclosure reports.",
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("schema", help="print the report JSON Schema").set_defaults(
+        run=lambda a: _print_artifact("schemas/report.schema.json")
+    )
+    sub.add_parser("catalogue", help="print the field catalogue").set_defaults(
+        run=lambda a: _print_artifact("schemas/catalogue.json")
+    )
+    sub.add_parser("reference", help="print the model reference (Markdown)").set_defaults(
+        run=lambda a: _print_artifact("docs/reference.md")
+    )
+    gen = sub.add_parser("generate", help="regenerate schemas/ and docs/reference.md")
+    gen.add_argument("--root", default=".", help="the repository root (default: .)")
+    gen.set_defaults(run=_generate)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    status: int = args.run(args)
+    return status
