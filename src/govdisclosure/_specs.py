@@ -29,10 +29,15 @@ def ecma_pattern(core: str) -> str:
     return f"^(?:{core})$(?!\\n)"
 
 
-@functools.cache
+_SPECS: dict[type, tuple[tuple[str, FieldSpec], ...]] = {}
+
+
 def specs(cls: type) -> tuple[tuple[str, FieldSpec], ...]:
     """The ``(name, spec)`` pairs of a model class, in declaration order."""
-    return tuple((a.name, a.metadata[SPEC_KEY]) for a in attrs.fields(cls))
+    found = _SPECS.get(cls)
+    if found is None:
+        found = _SPECS[cls] = tuple((a.name, a.metadata[SPEC_KEY]) for a in attrs.fields(cls))
+    return found
 
 
 def target(spec: FieldSpec, version: Version | None) -> type | None:

@@ -128,7 +128,7 @@ def catalogue() -> tuple[Entry, ...]:
 
 
 def cells(version: Version, table: str | None = None) -> tuple[Entry, ...]:
-    """The table cells of ``version``, optionally only those of table ``"二"``, ``"三"`` or ``"四"``."""
+    """The table cells of ``version``; with ``table`` (``"二"``, ``"三"``, ``"四"``), its cells."""
     return tuple(
         e
         for e in catalogue()

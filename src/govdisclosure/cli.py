@@ -1,11 +1,17 @@
-"""The ``govdisclosure`` command line."""
+"""The ``govdisclosure`` command line.
+
+Each command lives with its topic: this module gathers them. A command module exposes
+``register(subparsers)``, which adds its sub-command with ``run`` set to a function taking the
+parsed arguments and returning the exit status.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from .artifacts import ARTIFACTS, write_artifacts
 
@@ -44,7 +50,14 @@ def _parser() -> argparse.ArgumentParser:
     gen = sub.add_parser("generate", help="regenerate schemas/ and docs/reference.md")
     gen.add_argument("--root", default=".", help="the repository root (default: .)")
     gen.set_defaults(run=_generate)
+    for register in _command_modules():
+        register(sub)
     return p
+
+
+def _command_modules() -> list[Callable[[Any], None]]:
+    registers: list[Callable[[Any], None]] = []
+    return registers
 
 
 def main(argv: Sequence[str] | None = None) -> int:

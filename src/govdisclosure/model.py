@@ -160,12 +160,10 @@ def _choice(
     return attrs.field(metadata=_meta(spec))
 
 
-_define = attrs.define(kw_only=True)
-
 # -- Table 二 ---------------------------------------------------------------------------------
 
 
-@_define
+@attrs.define(kw_only=True)
 class DocumentCounts:
     """A row of block 第二十条第（一）项 in the 2021 table 二: rules or normative documents."""
 
@@ -174,21 +172,21 @@ class DocumentCounts:
     in_force: int | None = _cell(t.IN_FORCE)
 
 
-@_define
+@attrs.define(kw_only=True)
 class DecisionCount:
     """A row of blocks 第二十条第（五）项 and （六）项 in the 2021 table 二."""
 
     decisions: int | None = _cell(t.DECISIONS)
 
 
-@_define
+@attrs.define(kw_only=True)
 class FeeAmount:
     """The row 行政事业性收费 in the 2021 table 二, in 万元 (10,000 yuan)."""
 
     amount: Decimal | None = _cell(t.FEE_AMOUNT)
 
 
-@_define
+@attrs.define(kw_only=True)
 class ProactiveDisclosure:
     """Table 二 of the 2021 format: 主动公开政府信息情况."""
 
@@ -200,7 +198,7 @@ class ProactiveDisclosure:
     fees: FeeAmount | None = _row(t.ROW_FEES, FeeAmount)
 
 
-@_define
+@attrs.define(kw_only=True)
 class DocumentCounts2019:
     """A row of block 第二十条第（一）项 in the 2019 table 二."""
 
@@ -209,7 +207,7 @@ class DocumentCounts2019:
     total_published: int | None = _cell(t.TOTAL_PUBLISHED)
 
 
-@_define
+@attrs.define(kw_only=True)
 class ItemCounts2019:
     """A row of blocks 第二十条第（五）项 and （六）项 in the 2019 table 二.
 
@@ -221,7 +219,7 @@ class ItemCounts2019:
     decisions: int | None = _cell(t.DECISIONS_2019)
 
 
-@_define
+@attrs.define(kw_only=True)
 class FeeItems2019:
     """The row 行政事业性收费 in the 2019 table 二, counted in matters, not money."""
 
@@ -229,7 +227,7 @@ class FeeItems2019:
     change: int | None = _cell(t.CHANGE)
 
 
-@_define
+@attrs.define(kw_only=True)
 class Procurement2019:
     """The row 政府集中采购 in the 2019 table 二. The amount is normalised to yuan."""
 
@@ -237,7 +235,7 @@ class Procurement2019:
     amount: Decimal | None = _cell(t.PROCUREMENT_AMOUNT)
 
 
-@_define
+@attrs.define(kw_only=True)
 class ProactiveDisclosure2019:
     """Table 二 of the 2019 trial format."""
 
@@ -254,7 +252,7 @@ class ProactiveDisclosure2019:
 # -- Table 三 -------------------------------------------------------------------------------
 
 
-@_define
+@attrs.define(kw_only=True)
 class ApplicantCounts:
     """One row of table 三: a count per applicant category, and the row's 总计."""
 
@@ -267,7 +265,7 @@ class ApplicantCounts:
     total: int | None = _cell(t.APPLICANT_TOTAL)
 
 
-@_define
+@attrs.define(kw_only=True)
 class NotDisclosed:
     """The eight rows under （三）不予公开."""
 
@@ -281,7 +279,7 @@ class NotDisclosed:
     administrative_inquiry: ApplicantCounts | None = _row(t.ROW_INQUIRY, ApplicantCounts)
 
 
-@_define
+@attrs.define(kw_only=True)
 class Unavailable:
     """The three rows under （四）无法提供."""
 
@@ -290,7 +288,7 @@ class Unavailable:
     still_unclear: ApplicantCounts | None = _row(t.ROW_STILL_UNCLEAR, ApplicantCounts)
 
 
-@_define
+@attrs.define(kw_only=True)
 class NotProcessed:
     """The five rows under （五）不予处理."""
 
@@ -301,7 +299,7 @@ class NotProcessed:
     confirmation: ApplicantCounts | None = _row(t.ROW_CONFIRMATION, ApplicantCounts)
 
 
-@_define
+@attrs.define(kw_only=True)
 class OtherHandling:
     """The three rows under （六）其他处理, new in the 2021 format."""
 
@@ -318,7 +316,7 @@ _OTHER_HANDLING_SPEC = FieldSpec(
 )
 
 
-@_define
+@attrs.define(kw_only=True)
 class Outcomes:
     """三、本年度办理结果: the outcome rows of table 三.
 
@@ -337,7 +335,7 @@ class Outcomes:
     total: ApplicantCounts | None = _row(t.ROW_OUTCOME_TOTAL, ApplicantCounts)
 
 
-@_define
+@attrs.define(kw_only=True)
 class ApplicationStats:
     """Table 三: 收到和处理政府信息公开申请情况."""
 
@@ -350,7 +348,7 @@ class ApplicationStats:
 # -- Table 四 -------------------------------------------------------------------------------
 
 
-@_define
+@attrs.define(kw_only=True)
 class CaseOutcomes:
     """One group of table 四: reconsideration, or one kind of lawsuit."""
 
@@ -361,7 +359,7 @@ class CaseOutcomes:
     total: int | None = _cell(t.CASE_TOTAL)
 
 
-@_define
+@attrs.define(kw_only=True)
 class ReviewLitigation:
     """Table 四: 政府信息公开行政复议、行政诉讼情况."""
 
@@ -386,13 +384,15 @@ _KINDS: tuple[tuple[str, Label], ...] = (
 )
 
 
-@_define
+@attrs.define(kw_only=True)
 class Period:
     """The reporting period: normally the calendar year."""
 
     year: int = attrs.field(
         metadata=_meta(
-            FieldSpec("year", False, Doc(Label("报告年度", "Reporting year"), "The year reported on."))
+            FieldSpec(
+                "year", False, Doc(Label("报告年度", "Reporting year"), "The year reported on.")
+            )
         )
     )
     start: _dt.date | None = _date(
@@ -403,7 +403,7 @@ class Period:
     )
 
 
-@_define
+@attrs.define(kw_only=True)
 class Agency:
     """The administrative body that issues the report."""
 
@@ -426,7 +426,7 @@ class Agency:
     )
 
 
-@_define
+@attrs.define(kw_only=True)
 class Source:
     """Where the report was published."""
 
@@ -437,7 +437,7 @@ class Source:
     )
 
 
-@_define
+@attrs.define(kw_only=True)
 class Subsection:
     """A numbered sub-section of section 一, such as （一）主动公开情况."""
 
@@ -445,7 +445,7 @@ class Subsection:
     text: str | None = _text("正文", "Text", "The sub-section's text as published.")
 
 
-@_define
+@attrs.define(kw_only=True)
 class Overview:
     """Section 一、总体情况."""
 
@@ -468,7 +468,7 @@ class Overview:
     )
 
 
-@_define
+@attrs.define(kw_only=True)
 class Issues:
     """Section 五、存在的主要问题及改进情况."""
 
@@ -477,7 +477,7 @@ class Issues:
     measures: list[str] = _texts("改进情况", "Improvements", "Each improvement measure, in order.")
 
 
-@_define
+@attrs.define(kw_only=True)
 class InfoProcessingFees:
     """The information-processing fees of section 六, in yuan, when the report states them."""
 
@@ -486,7 +486,7 @@ class InfoProcessingFees:
     amount_collected: Decimal | None = _cell(t.AMOUNT_COLLECTED)
 
 
-@_define
+@attrs.define(kw_only=True)
 class OtherMatters:
     """Section 六、其他需要报告的事项."""
 
@@ -499,7 +499,7 @@ class OtherMatters:
     )
 
 
-@_define
+@attrs.define(kw_only=True)
 class Contact:
     """The contact details a report gives for questions about it."""
 
@@ -518,7 +518,7 @@ _VERSION_CHOICES: tuple[tuple[str, Label], ...] = (
 )
 
 
-@_define
+@attrs.define(kw_only=True)
 class Report:
     """An annual report on government-information disclosure (政府信息公开工作年度报告).
 
@@ -558,9 +558,7 @@ class Report:
     )
     applications: ApplicationStats | None = attrs.field(
         default=None,
-        metadata=_meta(
-            FieldSpec("object", True, table=t.TABLE_APPLICATIONS, cls=ApplicationStats)
-        ),
+        metadata=_meta(FieldSpec("object", True, table=t.TABLE_APPLICATIONS, cls=ApplicationStats)),
     )
     review_litigation: ReviewLitigation | None = attrs.field(
         default=None,

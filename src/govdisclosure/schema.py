@@ -62,7 +62,9 @@ def _describe(spec: FieldSpec) -> str:
         unit = f"{c.unit.zh} ({c.unit.en})"
         return f"{kind} in {unit}, column 「{c.label.zh}」. null: not reported."
     if spec.table is not None:
-        return f"Table {spec.table.number}: {spec.table.label.en}. null: the report has no such table."
+        return (
+            f"Table {spec.table.number}: {spec.table.label.en}. null: the report has no such table."
+        )
     assert spec.node is not None
     if spec.nullable:
         return f"Row 「{spec.node.label.zh}」. null: the row is not reported."
@@ -93,7 +95,7 @@ def _property(spec: FieldSpec, version: Version) -> dict[str, Any]:
         body = {"type": "array", "items": _ref(spec.cls, version)}
     elif kind == "choice":
         values: list[Any] = [value for value, _ in spec.choices]
-        body = {"enum": values + [None] if spec.nullable else values}
+        body = {"enum": [*values, None] if spec.nullable else values}
         body["x-enum-titles"] = {v: {"zh": lab.zh, "en": lab.en} for v, lab in spec.choices}
     else:
         child = target(spec, version)
@@ -102,7 +104,11 @@ def _property(spec: FieldSpec, version: Version) -> dict[str, Any]:
     if kind != "choice":
         body = _nullable(body, spec.nullable)
     label = spec.label
-    out: dict[str, Any] = {"title": label.en, "x-title-zh": label.zh, "description": _describe(spec)}
+    out: dict[str, Any] = {
+        "title": label.en,
+        "x-title-zh": label.zh,
+        "description": _describe(spec),
+    }
     if spec.column is not None:
         out["x-unit"] = {"zh": spec.column.unit.zh, "en": spec.column.unit.en}
     out.update(body)

@@ -129,7 +129,7 @@ def _integer(value: Any, nullable: bool, low: int, high: int) -> int | None:
             expected=[low, high],
             actual=value,
         )
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def _string(value: Any, nullable: bool) -> str | None:
@@ -137,7 +137,7 @@ def _string(value: Any, nullable: bool) -> str | None:
         return None
     if value.__class__ is not str:
         raise _type_error("string", value, nullable)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def _pattern_error(value: str, what_en: str, what_zh: str) -> _Invalid:
@@ -198,7 +198,7 @@ def _leaf_check(spec: FieldSpec) -> Callable[[Any], Any]:
                     expected=list(allowed),
                     actual=v if isinstance(v, (str, int, float, bool)) or v is None else None,
                 )
-            return v  # type: ignore[no-any-return]
+            return v
 
         return choice
     if kind == "text":
@@ -215,6 +215,11 @@ def _leaf_check(spec: FieldSpec) -> Callable[[Any], Any]:
 
 
 # -- The diagnostic path: cattrs -------------------------------------------------------------
+
+
+def _add_note(exc: BaseException, note: str) -> None:
+    # BaseException.add_note() is 3.11+; cattrs reads __notes__ on 3.10 too.
+    setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
 
 
 def _make_converter(version: Version | None) -> cattrs.Converter:
@@ -246,9 +251,8 @@ def _make_converter(version: Version | None) -> cattrs.Converter:
                 try:
                     out.append(item(v, None))
                 except Exception as e:  # noqa: BLE001 - collected and re-raised as a group
-                    e.__notes__ = [*getattr(e, "__notes__", []), cattrs.IterableValidationNote(
-                        f"Structuring item @ index {i}", i, object
-                    )]
+                    note = cattrs.IterableValidationNote(f"Structuring item @ index {i}", i, object)
+                    _add_note(e, note)
                     errors.append(e)
             if errors:
                 raise IterableValidationError("While structuring a list", errors, list)
@@ -269,12 +273,20 @@ def _make_converter(version: Version | None) -> cattrs.Converter:
             elif spec.kind in ("text_list", "object_list"):
                 hook = list_hook(spec)
             else:
-                check = _leaf_check(spec)
-                hook = lambda v, _, check=check: check(v)  # noqa: E731
+                hook = _leaf_hook(_leaf_check(spec))
             overrides[name] = override(struct_hook=hook)
-        fn = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides)
+        fn: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls,
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            **overrides,  # type: ignore[arg-type]
+        )
         conv.register_structure_hook(cls, _require_every_key(cls, fn))
     return conv
+
+
+def _leaf_hook(check: Callable[[Any], Any]) -> Callable[[Any, Any], Any]:
+    return lambda value, _: check(value)
 
 
 def _require_every_key(cls: type, fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
@@ -295,9 +307,10 @@ def _require_every_key(cls: type, fn: Callable[[Any, Any], Any]) -> Callable[[An
         for name in names:
             if name not in value:
                 missing = KeyError(name)
-                missing.__notes__ = [
-                    cattrs.AttributeValidationNote(f"Structuring @ attribute {name}", name, object)
-                ]
+                _add_note(
+                    missing,
+                    cattrs.AttributeValidationNote(f"Structuring @ attribute {name}", name, object),
+                )
                 errors.append(missing)
         if errors:
             raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
@@ -339,7 +352,7 @@ def _collect(exc: BaseException, path: list[str | int], out: list[Finding]) -> N
                 )
             )
     elif isinstance(exc, KeyError):
-        key = path[-1] if path else ""
+        key = str(path[-1]) if path else ""
         out.append(
             Finding(
                 rule="schema.missing-key",
@@ -509,7 +522,7 @@ def _build() -> dict[str, Any]:
         "_Decimal": Decimal,
         "_fromiso": _fromiso,
     }
-    sources = []
+    sources: list[str] = []
     for version in VERSIONS:
         sources.extend(_gen_structure(cls, version, ns) for cls in classes(version))
     sources.extend(_gen_unstructure(cls, ns) for cls in all_classes())
@@ -573,14 +586,15 @@ def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
             "json.too-large",
         )
     try:
-        return orjson.loads(text)
+        return orjson.loads(bytes(text) if isinstance(text, memoryview) else text)
     except orjson.JSONDecodeError as e:
         if "64-bit" not in str(e):
             return _raise_syntax(e)
     # orjson stops at integers beyond 64 bits; the stdlib parser reads them so that the
     # schema check can point at the cell that is out of range.
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        raw = bytes(text) if isinstance(text, memoryview) else text
+        return json.loads(raw, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as e:
         return _raise_syntax(e)
 

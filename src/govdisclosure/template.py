@@ -100,7 +100,9 @@ def _l(zh: str, en: str) -> Label:
 # -- Section headings -------------------------------------------------------------------------
 
 SECTION_OVERVIEW = _l("一、总体情况", "I. Overall situation")
-SECTION_PROACTIVE = _l("二、主动公开政府信息情况", "II. Proactive disclosure of government information")
+SECTION_PROACTIVE = _l(
+    "二、主动公开政府信息情况", "II. Proactive disclosure of government information"
+)
 SECTION_APPLICATIONS = _l(
     "三、收到和处理政府信息公开申请情况",
     "III. Receipt and handling of requests for disclosure of government information",
@@ -175,9 +177,7 @@ MADE = Column(_l("本年新制作数量", "Newly made this year"), COUNT, UNIT_P
 PUBLISHED = Column(_l("本年新公开数量", "Newly disclosed this year"), COUNT, UNIT_PIECES)
 TOTAL_PUBLISHED = Column(_l("对外公开总数量", "Total disclosed externally"), COUNT, UNIT_PIECES)
 PREVIOUS_ITEMS = Column(_l("上一年项目数量", "Number of matters last year"), COUNT, UNIT_MATTERS)
-CHANGE = Column(
-    _l("本年增/减", "Net increase or decrease this year"), SIGNED_COUNT, UNIT_MATTERS
-)
+CHANGE = Column(_l("本年增/减", "Net increase or decrease this year"), SIGNED_COUNT, UNIT_MATTERS)
 DECISIONS_2019 = Column(_l("处理决定数量", "Number of decisions"), COUNT, UNIT_PIECES)
 PROJECTS = Column(_l("采购项目数量", "Number of procurement projects"), COUNT, _l("个", "projects"))
 PROCUREMENT_AMOUNT = Column(
@@ -225,7 +225,9 @@ LEGAL_SERVICE = Column(
 OTHER_APPLICANT = Column(_l("其他", "Other"), COUNT, UNIT_REQUESTS, (APPLICANTS, LEGAL_PERSONS))
 APPLICANT_TOTAL = Column(_l("总计", "Total"), COUNT, UNIT_REQUESTS, (APPLICANTS,))
 
-ROW_NEW = Node(_l("一、本年新收政府信息公开申请数量", "I. New disclosure requests received this year"))
+ROW_NEW = Node(
+    _l("一、本年新收政府信息公开申请数量", "I. New disclosure requests received this year")
+)
 ROW_CARRIED_OVER = Node(
     _l("二、上年结转政府信息公开申请数量", "II. Requests carried over from the previous year")
 )
@@ -259,9 +261,7 @@ ROW_INTERNAL = Node(
     _l("5.属于三类内部事务信息", "5. One of the three kinds of internal-affairs information")
 )
 ROW_PROCESS = Node(_l("6.属于四类过程性信息", "6. One of the four kinds of process information"))
-ROW_ENFORCEMENT = Node(
-    _l("7.属于行政执法案卷", "7. Administrative law-enforcement case files")
-)
+ROW_ENFORCEMENT = Node(_l("7.属于行政执法案卷", "7. Administrative law-enforcement case files"))
 ROW_INQUIRY = Node(_l("8.属于行政查询事项", "8. An administrative inquiry matter"))
 ROW_UNAVAILABLE = Node(_l("（四）无法提供", "(4) Cannot be provided"), group_only=True)
 ROW_NOT_HELD = Node(
@@ -311,9 +311,7 @@ ROW_FEE_UNPAID = Node(
 )
 ROW_OTHER_OTHER = Node(_l("3.其他", "3. Other"))
 ROW_OUTCOME_TOTAL = Node(_l("（七）总计", "(7) Total"))
-ROW_CARRIED_FORWARD = Node(
-    _l("四、结转下年度继续办理", "IV. Carried over to continue next year")
-)
+ROW_CARRIED_FORWARD = Node(_l("四、结转下年度继续办理", "IV. Carried over to continue next year"))
 
 # -- Table 四 -------------------------------------------------------------------------------
 
