@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._specs import walk
+from ._specs import specs, target, walk
 from .findings import pointer
 from .model import FieldSpec, Report
 from .schema import SCHEMA_VERSION
@@ -122,9 +122,22 @@ def catalogue() -> tuple[Entry, ...]:
                 merged[key] = attrs.evolve(old, versions=(*old.versions, version))
             else:
                 merged[key] = entry
-    # Document order: the 2021 walk's order, with 2019-only entries where they first appear.
-    order = {e.pointer: i for i, e in enumerate(merged.values())}
-    return tuple(sorted(merged.values(), key=lambda e: (order[e.pointer], e.versions)))
+    # Document order: each field's position in its class, level by level, so that the entries
+    # of both versions interleave as the tables print them.
+    return tuple(
+        sorted(merged.values(), key=lambda e: (_positions(e.path, e.versions[0]), e.versions))
+    )
+
+
+def _positions(path: tuple[str, ...], version: Version) -> tuple[int, ...]:
+    cls: type | None = Report
+    out = []
+    for name in path:
+        assert cls is not None
+        names = [n for n, _ in specs(cls)]
+        out.append(names.index(name))
+        cls = target(dict(specs(cls))[name], version)
+    return tuple(out)
 
 
 def cells(version: Version, table: str | None = None) -> tuple[Entry, ...]:
@@ -167,7 +180,11 @@ def reference_markdown() -> str:
     ]
     sections: dict[str, list[Entry]] = {}
     for e in catalogue():
-        name = f"Table {e.table.number}: {e.table.label.zh}" if e.table else "Report fields"
+        if e.table is None:
+            name = "Report fields"
+        else:
+            table_pointer = pointer(e.path[:1])
+            name = f"Table {e.table.number}: {e.table.label.zh} (`{table_pointer}`)"
         sections.setdefault(name, []).append(e)
     for name, entries in sections.items():
         out += [f"## {name}", ""]

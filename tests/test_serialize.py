@@ -1,0 +1,201 @@
+"""The JSON codec: strictness, losslessness and error reports."""
+
+from __future__ import annotations
+
+import copy
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import govdisclosure as g
+from govdisclosure import serialize
+
+from .conftest import EXAMPLES
+
+
+def _problems(doc: Any) -> list[tuple[str, str]]:
+    with pytest.raises(g.ReportError) as info:
+        g.from_dict(doc)
+    return [(f.rule, f.pointer) for f in info.value.findings]
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.name)
+def test_examples_round_trip_exactly(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    report = g.loads(text)
+    assert g.dumps(report, indent=True) + "\n" == text
+    assert g.loads(g.dumps(report)) == report
+    assert g.from_dict(g.to_dict(report)) == report
+
+
+def test_loads_accepts_str_bytes_and_memoryview(example_2021: Any) -> None:
+    text = json.dumps(example_2021, ensure_ascii=False)
+    expected = g.loads(text)
+    assert g.loads(text.encode()) == expected
+    assert g.loads(memoryview(text.encode())) == expected
+    assert g.loads(bytearray(text.encode())) == expected
+
+
+def test_amounts_stay_exact_decimals(example_2021: Any) -> None:
+    doc = copy.deepcopy(example_2021)
+    doc["proactive_disclosure"]["fees"]["amount"] = "0.10"
+    report = g.from_dict(doc)
+    assert report.proactive_disclosure is not None
+    fees = report.proactive_disclosure.fees
+    assert fees is not None
+    assert fees.amount == Decimal("0.10")
+    assert str(fees.amount) == "0.10"  # the trailing zero is kept
+    assert g.to_dict(report)["proactive_disclosure"]["fees"]["amount"] == "0.10"
+
+
+def test_text_is_never_normalised(example_2021: Any) -> None:
+    doc = copy.deepcopy(example_2021)
+    odd = " 全角（一）\u3000与半角(一),\r\n尾随空格 \t"
+    doc["agency"]["name"] = odd
+    assert g.loads(g.dumps(g.from_dict(doc))).agency.name == odd
+
+
+def test_null_is_not_zero(example_2021: Any) -> None:
+    doc = copy.deepcopy(example_2021)
+    doc["applications"]["new_requests"]["research_institution"] = None
+    report = g.from_dict(doc)
+    assert report.applications is not None
+    row = report.applications.new_requests
+    assert row is not None
+    assert row.research_institution is None
+    assert g.to_dict(report)["applications"]["new_requests"]["research_institution"] is None
+
+
+def test_integral_float_is_an_integer(example_2021: Any) -> None:
+    doc = copy.deepcopy(example_2021)
+    doc["review_litigation"]["review"]["total"] = 4.0
+    report = g.from_dict(doc)
+    assert report.review_litigation is not None
+    total = report.review_litigation.review.total if report.review_litigation.review else None
+    assert total == 4
+    assert type(total) is int
+
+
+def test_every_problem_is_collected_with_its_pointer(example_2021: Any) -> None:
+    doc = copy.deepcopy(example_2021)
+    doc["applications"]["new_requests"]["natural_person"] = -1
+    doc["review_litigation"]["review"]["total"] = "3"
+    doc["contact"]["wechat"] = "x"
+    del doc["period"]["end"]
+    doc["agency"]["level"] = "city"
+    assert _problems(doc) == [
+        ("schema.enum", "/agency/level"),
+        ("schema.range", "/applications/new_requests/natural_person"),
+        ("schema.unknown-key", "/contact/wechat"),
+        ("schema.missing-key", "/period/end"),
+        ("schema.type", "/review_litigation/review/total"),
+    ]
+
+
+def test_findings_have_both_languages_and_no_python_paths(example_2021: Any) -> None:
+    doc = copy.deepcopy(example_2021)
+    doc["review_litigation"]["review"]["total"] = True
+    with pytest.raises(g.ReportError) as info:
+        g.from_dict(doc)
+    (finding,) = info.value.findings
+    assert finding.severity == "error"
+    assert finding.message_en == "expected an integer or null, got boolean"
+    assert finding.message_zh == "应为整数或 null，实际为 boolean"
+    assert "/review_litigation/review/total" in str(info.value)
+    assert "ClassValidationError" not in repr(info.value.__cause__)
+    assert info.value.__cause__ is None
+
+
+def test_version_decides_the_table_variant(example_2021: Any, example_2019: Any) -> None:
+    doc = copy.deepcopy(example_2021)
+    doc["template_version"] = "2019"
+    problems = _problems(doc)
+    assert ("schema.unknown-key", "/proactive_disclosure/regulations/issued") in problems
+    assert ("schema.missing-key", "/proactive_disclosure/procurement") in problems
+    report = g.from_dict(example_2019)
+    assert isinstance(report.proactive_disclosure, g.ProactiveDisclosure2019)
+    assert report.applications is not None
+    assert isinstance(report.applications.outcomes.other_handling, g.ApplicantCounts)
+
+
+def test_unknown_version_is_reported_once(example_2021: Any) -> None:
+    doc = copy.deepcopy(example_2021)
+    doc["template_version"] = "2020"
+    assert _problems(doc) == [("schema.enum", "/template_version")]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("{", "json.syntax"),
+        ("", "json.syntax"),
+        ('{"a": NaN}', "json.syntax"),
+        (b"\xff\xfe", "json.syntax"),
+        ("[]", "schema.type"),
+        ("null", "schema.type"),
+        ('"report"', "schema.type"),
+    ],
+)
+def test_malformed_input_is_a_finding(text: str | bytes, rule: str) -> None:
+    with pytest.raises(g.ReportError) as info:
+        g.loads(text)
+    assert info.value.findings[0].rule == rule
+
+
+def test_integers_past_64_bits_point_at_their_cell(example_2021: Any) -> None:
+    text = json.dumps(example_2021).replace(
+        '"decisions": 1256', '"decisions": 123456789012345678901234'
+    )
+    with pytest.raises(g.ReportError) as info:
+        g.loads(text)
+    assert [(f.rule, f.pointer) for f in info.value.findings] == [
+        ("schema.range", "/proactive_disclosure/licensing/decisions")
+    ]
+
+
+def test_oversized_input_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serialize, "MAX_DOCUMENT_BYTES", 10)
+    with pytest.raises(g.ReportError) as info:
+        g.loads("[" + "1," * 100 + "1]")
+    assert info.value.findings[0].rule == "json.too-large"
+
+
+def test_deep_nesting_is_a_finding_not_a_crash() -> None:
+    with pytest.raises(g.ReportError):
+        g.loads("[" * 100_000 + "]" * 100_000)
+
+
+def test_dumps_writes_chinese_unescaped(example_2021: Any) -> None:
+    text = g.dumps(g.from_dict(example_2021))
+    assert "东川县自然资源局" in text
+    assert "\\u" not in text
+
+
+def test_report_error_pickles(example_2021: Any) -> None:
+    import pickle
+
+    doc = copy.deepcopy(example_2021)
+    doc["period"]["year"] = "2023"
+    with pytest.raises(g.ReportError) as info:
+        g.from_dict(doc)
+    again = pickle.loads(pickle.dumps(info.value))
+    assert again.findings == info.value.findings
+
+
+def test_fast_and_diagnostic_paths_agree_on_examples(example_2021: Any, example_2019: Any) -> None:
+    for doc in (example_2021, example_2019):
+        fast = serialize._FAST[doc["template_version"]](doc)
+        slow, problems = serialize._diagnose(doc)
+        assert problems == []
+        assert fast == slow
+
+
+def test_cattrs_converter_is_strict(example_2021: Any) -> None:
+    doc = copy.deepcopy(example_2021)
+    assert g.converter.structure(doc, g.Report) == g.from_dict(doc)
+    doc["applications"]["new_requests"]["total"] = "5"
+    with pytest.raises(Exception, match="While structuring"):
+        g.converter.structure(doc, g.Report)
