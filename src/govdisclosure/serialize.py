@@ -545,7 +545,8 @@ def from_dict(data: Any) -> Report:
     Raises :class:`ReportError` listing every problem found, each with a JSON Pointer.
     """
     if data.__class__ is dict:
-        fast = _FAST.get(data.get("template_version"))
+        version = data.get("template_version")
+        fast = _FAST.get(version) if version.__class__ is str else None
         if fast is not None:
             try:
                 return fast(data)
