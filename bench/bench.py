@@ -188,6 +188,12 @@ def _pydantic_dump(f: Fixture) -> Callable[[], object]:
     return lambda: value.model_dump_json()
 
 
+@case("govdisclosure.validate", "check")
+def _validate(f: Fixture) -> Callable[[], object]:
+    report, validate = f.report, g.validate
+    return lambda: validate(report)
+
+
 # -- Ratios --------------------------------------------------------------------------------
 
 
@@ -205,6 +211,7 @@ RATIOS: list[Ratio] = [
     Ratio("govdisclosure.loads", "pydantic.validate_json", 1.0),
     Ratio("govdisclosure.dumps", "msgspec.encode", 2.0),
     Ratio("govdisclosure.dumps", "pydantic.dump_json", 1.0),
+    Ratio("govdisclosure.validate", "govdisclosure.loads", 0.25),
     Ratio("govdisclosure.loads", "orjson.loads"),
     Ratio("govdisclosure.dumps", "orjson.dumps"),
     Ratio("govdisclosure.dumps", "orjson.dumps+decode"),

@@ -3,6 +3,7 @@
 The public API is re-exported here; see ``docs/`` for the guide and the model reference.
 """
 
+from .crosscheck import check_aggregate, check_series
 from .findings import Finding, ReportError, Severity
 from .model import (
     Agency,
@@ -34,8 +35,10 @@ from .model import (
     Subsection,
     Unavailable,
 )
+from .rules import Rule, rules
 from .serialize import MAX_DOCUMENT_BYTES, converter, dumps, from_dict, loads, to_dict
 from .template import VERSIONS, Version
+from .validate import ValidationReport, normalize, validate
 
 __version__ = "0.1.0"
 
@@ -69,15 +72,22 @@ __all__ = [
     "Report",
     "ReportError",
     "ReviewLitigation",
+    "Rule",
     "Severity",
     "Source",
     "Subsection",
     "Unavailable",
+    "ValidationReport",
     "Version",
     "__version__",
+    "check_aggregate",
+    "check_series",
     "converter",
     "dumps",
     "from_dict",
     "loads",
+    "normalize",
+    "rules",
     "to_dict",
+    "validate",
 ]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import catalogue_document, reference_markdown
+from .rules import rules_document
 from .schema import json_schema
 
 __all__ = ["ARTIFACTS", "render_json", "write_artifacts"]
@@ -26,6 +27,7 @@ def render_json(document: Any) -> str:
 ARTIFACTS: dict[str, Callable[[], str]] = {
     "schemas/report.schema.json": lambda: render_json(json_schema()),
     "schemas/catalogue.json": lambda: render_json(catalogue_document()),
+    "schemas/rules.json": lambda: render_json(rules_document()),
     "docs/reference.md": reference_markdown,
 }
 

@@ -56,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _command_modules() -> list[Callable[[Any], None]]:
-    registers: list[Callable[[Any], None]] = []
+    from . import _cli_validate
+
+    registers: list[Callable[[Any], None]] = [_cli_validate.register]
     return registers
 
 

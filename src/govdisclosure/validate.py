@@ -1,0 +1,726 @@
+"""Validation: run the rule catalogue on a report and say, as findings, what does not add up.
+
+:func:`validate` accepts a :class:`~govdisclosure.Report`, a decoded JSON value or JSON text,
+and never raises on its input: text that is not JSON, a list, a wrong type or an oversized
+document all become findings in the returned :class:`ValidationReport`.
+
+The rules of :mod:`govdisclosure.rules` are compiled, per template version, into one
+straight-line function that reads every bound cell once and tests every rule inline. Only the
+rules that function flags are evaluated again by :meth:`Rule.evaluate <govdisclosure.rules.Rule.
+evaluate>`, which builds the finding. A clean report thus costs a few microseconds.
+
+:func:`normalize` is the explicit, recorded clean-up of blanks; validation itself always sees
+the raw values.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import importlib
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import orjson
+
+from ._specs import specs, target, walk
+from .catalogue import cells
+from .findings import SEVERITIES, Finding, ReportError, Severity, pointer, pointer_parts
+from .model import Agency, FieldSpec, Report
+from .rules import ARITHMETIC, Blank, Getter, Rule, rules
+from .serialize import _leaf_check, from_dict, parse_json, to_dict
+from .template import VERSIONS, Version
+
+__all__ = ["Suspect", "ValidationReport", "normalize", "validate"]
+
+
+# -- The result ------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Suspect:
+    """A cell whose correction by ``correction`` would resolve every finding in ``rules``.
+
+    A cell is a suspect when at least two failing equality rules bind it, every checkable
+    equality rule that binds it fails, and all of them agree on the same correction.
+    """
+
+    pointer: str
+    value: Any
+    correction: int
+    rules: tuple[str, ...]
+
+    @property
+    def suggested(self) -> Any:
+        """The value the cell would need."""
+        return self.value + self.correction
+
+    def message(self, lang: str = "en") -> str:
+        """A one-line explanation in ``"zh"`` or ``"en"``."""
+        n = len(self.rules)
+        if lang == "zh":
+            return (
+                f"{self.pointer} 可能有误：若由 {self.value} 改为 {self.suggested}，"
+                f"以上 {n} 条不一致将全部消除。"
+            )
+        return (
+            f"{self.pointer} is probably wrong: changing it from {self.value} to "
+            f"{self.suggested} would resolve all {n} of these inconsistencies."
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-compatible dict."""
+        return {
+            "pointer": self.pointer,
+            "value": self.value,
+            "correction": self.correction,
+            "suggested": self.suggested,
+            "rules": list(self.rules),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class ValidationReport:
+    """What :func:`validate` found: every finding, and the report when it could be read.
+
+    ``ok`` is true when there is no ``error`` and no ``inconsistency``; warnings and ``info``
+    findings (such as rules that could not be checked) do not spoil it.
+    """
+
+    findings: tuple[Finding, ...] = ()
+    #: The report, when the input could be read as one.
+    report: Report | None = attrs.field(default=None, eq=False, repr=False)
+    template_version: Version | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when there are no errors and no inconsistencies."""
+        return not any(f.severity in ("error", "inconsistency") for f in self.findings)
+
+    def of(self, severity: Severity) -> tuple[Finding, ...]:
+        """The findings of one severity."""
+        return tuple(f for f in self.findings if f.severity == severity)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """Schema problems: the input is not a valid report document."""
+        return self.of("error")
+
+    @property
+    def inconsistencies(self) -> tuple[Finding, ...]:
+        """Arithmetic of the template that does not hold."""
+        return self.of("inconsistency")
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """Heuristics that do not hold, and late publication."""
+        return self.of("warning")
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        """Notes, chiefly the rules that could not be checked."""
+        return self.of("info")
+
+    @property
+    def not_checkable(self) -> tuple[Finding, ...]:
+        """The rules that could not be checked because cells were blank."""
+        return tuple(f for f in self.findings if not f.checkable)
+
+    def counts(self) -> dict[str, int]:
+        """The number of findings per severity, every severity present."""
+        out: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+    def by_rule(self) -> dict[str, int]:
+        """The number of findings per rule id, in the order they were found."""
+        out: dict[str, int] = {}
+        for f in self.findings:
+            out[f.rule] = out.get(f.rule, 0) + 1
+        return out
+
+    def suspects(self) -> tuple[Suspect, ...]:
+        """Cells that, corrected alone, would resolve several inconsistencies at once."""
+        if self.template_version is None:
+            return ()
+        return _suspects(self.findings, self.template_version)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-compatible dict: the verdict, the counts and every finding."""
+        return {
+            "ok": self.ok,
+            "template_version": self.template_version,
+            "counts": self.counts(),
+            "findings": [f.to_dict() for f in self.findings],
+            "suspects": [s.to_dict() for s in self.suspects()],
+        }
+
+    def to_json(self, *, indent: bool = False) -> str:
+        """The report as JSON text (UTF-8, Chinese unescaped)."""
+        option = orjson.OPT_INDENT_2 if indent else 0
+        return orjson.dumps(self.to_dict(), option=option).decode()
+
+
+# -- Getters: a pointer's typed value, or a Blank -------------------------------------------
+
+
+@functools.cache
+def _parts(ptr: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A pointer's reference tokens, and the pointer of each prefix (the first token on)."""
+    parts = tuple(pointer_parts(ptr))
+    return parts, tuple(pointer(parts[: i + 1]) for i in range(len(parts)))
+
+
+_ABSENT = object()
+
+
+def object_getter(report: Any) -> Getter:
+    """A getter reading attributes of a :class:`Report` (or of any object tree).
+
+    A ``None`` on the way gives a :class:`Blank` naming the blank row or cell; so does an
+    attribute that the object does not have (another version's row, say).
+    """
+
+    memo: dict[str, Any] = {"": report}
+
+    def get(ptr: str) -> Any:
+        found = memo.get(ptr, _ABSENT)
+        if found is _ABSENT:
+            parent, name = _split(ptr)
+            obj = get(parent)
+            if obj.__class__ is Blank:
+                found = obj
+            else:
+                found = getattr(obj, name, None)
+                if found is None:
+                    found = Blank(ptr)
+            memo[ptr] = found
+        return found
+
+    return get
+
+
+@functools.cache
+def _split(ptr: str) -> tuple[str, str]:
+    """A pointer's parent pointer and its last reference token."""
+    parent, _, last = ptr.rpartition("/")
+    return parent, last.replace("~1", "/").replace("~0", "~")
+
+
+@functools.cache
+def _field_specs(version: Version) -> dict[str, FieldSpec]:
+    """The spec of every field of a ``version`` report, by pointer."""
+    return {pointer(path): spec for path, spec, _ in walk(Report, version)}
+
+
+@functools.cache
+def _leaf_reader(ptr: str, version: Version) -> Callable[[Any], Any]:
+    spec = _field_specs(version).get(ptr)
+    if spec is None:
+        return lambda v: _ABSENT
+    if spec.kind in ("object", "variant"):
+        return lambda v: v if v.__class__ is dict else _ABSENT
+    if spec.kind in ("object_list", "text_list"):
+        return lambda v: _ABSENT
+    return _leaf_check(spec)
+
+
+def dict_getter(data: Any, version: Version) -> Getter:
+    """A getter reading a decoded JSON document that may break the schema.
+
+    A value that is absent, ``null`` or invalid reads as a :class:`Blank`: the schema findings
+    already report what is wrong with it, and the rules that bind it become not checkable.
+    """
+
+    def get(ptr: str) -> Any:
+        parts, prefixes = _parts(ptr)
+        obj = data
+        at = ""
+        for name, here in zip(parts, prefixes, strict=True):
+            if obj.__class__ is not dict:
+                return Blank(at)
+            obj = obj.get(name)
+            at = here
+            if obj is None:
+                return Blank(at)
+        try:
+            value = _leaf_reader(ptr, version)(obj)
+        except Exception:  # noqa: BLE001 - an invalid value is a blank for the rules
+            return Blank(ptr)
+        return Blank(ptr) if value is None or value is _ABSENT else value
+
+    return get
+
+
+# -- Code generation --------------------------------------------------------------------------
+
+
+def _generate(version: Version) -> tuple[str, dict[str, Any]]:
+    """The source of ``check(report) -> list of flagged rule indexes`` for ``version``."""
+    fields = _field_specs(version)
+    ns: dict[str, Any] = {"_date": _dt.date}
+    head: list[str] = ["def check(r):", "    bad = []", "    fail = bad.append"]
+    objects: dict[tuple[str, ...], str] = {(): "r"}
+    values: dict[str, str] = {}
+
+    def obj(path: tuple[str, ...]) -> str:
+        if path not in objects:
+            parent = obj(path[:-1])
+            spec = fields[pointer(path)]
+            name = f"o{len(objects)}"
+            if spec.nullable:
+                cls = target(spec, version)
+                assert cls is not None
+                empty = f"_E_{cls.__name__}"
+                ns[empty] = cls()  # a row of blanks: its cells read as None
+                head.append(f"    {name} = {parent}.{path[-1]} or {empty}")
+            else:
+                head.append(f"    {name} = {parent}.{path[-1]}")
+            objects[path] = name
+        return objects[path]
+
+    def cell(ptr: str) -> str:
+        if ptr not in values:
+            path = tuple(pointer_parts(ptr))
+            parent = obj(path[:-1])
+            name = f"v{len(values)}"
+            head.append(f"    {name} = {parent}.{path[-1]}")
+            values[ptr] = name
+        return values[ptr]
+
+    body: list[str] = []
+    for i, r in enumerate(rules(version)):
+        test = _test(r, [cell(p) for p in r.pointers], ns, i)
+        body += [
+            "    try:",
+            f"        if {test}: fail({i})",
+            "    except Exception:",
+            f"        fail({i})",
+        ]
+    return "\n".join([*head, *body, "    return bad"]), ns
+
+
+def _linear(terms: list[tuple[int, str]]) -> str:
+    if not terms:
+        return "0"
+    out = []
+    for k, (weight, var) in enumerate(terms):
+        sign = "-" if weight < 0 else "+"
+        mag = abs(weight)
+        term = var if mag == 1 else f"{mag} * {var}"
+        out.append((f"-{term}" if sign == "-" else term) if k == 0 else f" {sign} {term}")
+    return "".join(out)
+
+
+def _test(r: Rule, names: list[str], ns: dict[str, Any], index: int) -> str:
+    """A Python expression that is true when rule ``r`` fails (or raises when it is blank)."""
+    if r.kind in ARITHMETIC:
+        actual = [(t.weight, n) for t, n in zip(r.terms, names, strict=True) if t.side == "actual"]
+        expected = [
+            (t.weight, n) for t, n in zip(r.terms, names, strict=True) if t.side == "expected"
+        ]
+        op = {"==": "!=", "<=": ">", ">=": "<"}[r.op]
+        return f"{_linear(actual)} {op} {_linear(expected)}"
+    if r.kind == "date-window":
+        year, date = names
+        assert r.window is not None
+        conds = []
+        for edge, cmp, whole in ((r.window.start, "<", "01-01"), (r.window.end, ">", "12-31")):
+            if edge is None:
+                continue
+            offset, month_day = edge
+            y = f"({year} + {offset})" if offset else year
+            if month_day == whole:
+                conds.append(f"{date}.year {cmp} {y}")
+            else:
+                month, day = map(int, month_day.split("-"))
+                conds.append(f"{date} {cmp} _date({y}, {month}, {day})")
+        return " or ".join(conds) or "False"
+    if r.kind == "date-order":
+        return f"{names[0]} > {names[1]}"
+    if r.kind == "deadline":
+        ns[f"_ok{index}"] = _deadline_check(r)
+        return f"not _ok{index}({', '.join(names)})"
+    raise AssertionError(r.kind)  # pragma: no cover
+
+
+def _deadline_check(r: Rule) -> Callable[[Any, Any, Any, Any], bool]:
+    """A fast test for a deadline rule: True when it holds or does not apply."""
+    choices = {name: spec.choices for name, spec in specs(Agency)}
+    kinds = [*(v for v, _ in choices["kind"]), None]
+    levels = [*(v for v, _ in choices["level"]), None]
+    table: dict[tuple[Any, Any], Any] = {}
+    for kind in kinds:
+        for level in levels:
+            case = r.deadline_case(kind, level)
+            table[kind, level] = _ABSENT if case is None else case.deadline
+    days = {
+        key: (d[0], *map(int, d[1].split("-")))
+        for key, d in table.items()
+        if d is not None and d is not _ABSENT
+    }
+
+    def ok(year: Any, published: Any, kind: Any, level: Any) -> bool:
+        found = table.get((kind, level), _ABSENT)
+        if found is None:
+            return True
+        if found is _ABSENT:
+            return False
+        offset, month, day = days[kind, level]
+        return bool(published <= _dt.date(year + offset, month, day))
+
+    return ok
+
+
+@functools.cache
+def _checker(version: Version) -> Callable[[Report], list[int]]:
+    source, ns = _generate(version)
+    code = compile(source, f"<govdisclosure rules {version}>", "exec")
+    exec(code, ns)  # noqa: S102 - the source is generated from the rule catalogue
+    fn: Callable[[Report], list[int]] = ns["check"]
+    return fn
+
+
+def generated_source(version: Version) -> str:
+    """The generated checking function for ``version``, for reading and debugging."""
+    return _generate(version)[0]
+
+
+# -- validate --------------------------------------------------------------------------------
+
+
+def _finding(rule: str, en: str, zh: str) -> Finding:
+    """An error about the input as a whole."""
+    return Finding(rule=rule, severity="error", pointers=(), message_zh=zh, message_en=en)
+
+
+def _evaluate(version: Version, get: Getter, which: list[int] | None = None) -> list[Finding]:
+    rs = rules(version)
+    out = []
+    for i in range(len(rs)) if which is None else which:
+        r = rs[i]
+        root = _root(r)
+        if root and get(root).__class__ is Blank:
+            # A whole table is blank: the same finding every time, so build it once.
+            out.append(_absent(r, root))
+            continue
+        found = r.evaluate(get)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+@functools.cache
+def _root(r: Rule) -> str:
+    """The top-level pointer under which all the rule's cells lie, or ``""``."""
+    roots = {"/" + p.split("/")[1] for p in r.pointers}
+    return roots.pop() if len(roots) == 1 else ""
+
+
+@functools.cache
+def _absent(r: Rule, root: str) -> Finding:
+    found = r.evaluate(lambda _: Blank(root))
+    assert found is not None
+    return found
+
+
+def _check_report(report: Report) -> ValidationReport:
+    version = report.template_version
+    checker = _checker(version) if version in VERSIONS else None
+    if checker is not None:
+        try:
+            bad = checker(report)
+            if not bad:
+                return ValidationReport(report=report, template_version=version)
+            found = _evaluate(version, object_getter(report), bad)
+            return ValidationReport(findings=tuple(found), report=report, template_version=version)
+        except Exception:  # noqa: BLE001, S110 - an ill-typed object: diagnose it below
+            pass
+    return _diagnose_object(report)
+
+
+def _diagnose_object(report: Any) -> ValidationReport:
+    """Validate a report object that the generated code could not read, via its JSON form."""
+    try:
+        data = to_dict(report)
+    except Exception as e:  # noqa: BLE001 - reported as a finding
+        return ValidationReport(
+            findings=(
+                _finding(
+                    "schema.object",
+                    f"the Report object cannot be written as JSON: {e!r}",
+                    f"该 Report 对象无法写成 JSON：{e!r}",
+                ),
+            )
+        )
+    return _check_data(data, generated=False)
+
+
+def _check_data(data: Any, *, generated: bool = True) -> ValidationReport:
+    try:
+        report = from_dict(data)
+    except ReportError as e:
+        version = data.get("template_version") if data.__class__ is dict else None
+        if version not in VERSIONS:
+            return ValidationReport(findings=e.findings)
+        found = _evaluate(version, dict_getter(data, version))
+        return ValidationReport(findings=(*e.findings, *found), template_version=version)
+    if generated:
+        return _check_report(report)
+    version = report.template_version
+    found = _evaluate(version, object_getter(report))
+    return ValidationReport(findings=tuple(found), report=report, template_version=version)
+
+
+def validate(obj: Any, *, strict: bool = False) -> ValidationReport:
+    """Validate a report, a decoded JSON document or JSON text; never raises on its input.
+
+    A :class:`Report` is taken as well typed (as :func:`~govdisclosure.loads` makes it): only
+    the rules run on it, in a few microseconds. Other input is read by the strict codec first;
+    its schema problems become ``error`` findings, and the rules still run on every cell that
+    could be read. With ``strict=True`` the document is also checked against the published
+    JSON Schema with ``jsonschema`` (slow; an extra dependency, see the ``test`` extra).
+    """
+    checker = _strict_checker() if strict else None
+    try:
+        if isinstance(obj, Report):
+            result = _check_report(obj)
+            data: Any = _ABSENT
+            if checker is not None:
+                try:
+                    data = to_dict(obj)
+                except Exception:  # noqa: BLE001 - _diagnose_object reports it
+                    result = _merge(result, _diagnose_object(obj).errors)
+                else:
+                    result = _merge(result, _check_data(data).errors)
+        else:
+            data = obj
+            if isinstance(obj, (str, bytes, bytearray, memoryview)):
+                try:
+                    data = parse_json(obj)
+                except ReportError as e:
+                    return ValidationReport(findings=e.findings)
+            result = _check_data(data)
+        if checker is not None and data is not _ABSENT:
+            result = _merge(result, checker(data, result.findings))
+        return result
+    except Exception as e:  # noqa: BLE001 - the promise: findings, never an exception
+        return ValidationReport(
+            findings=(
+                _finding(
+                    "validate.internal",
+                    f"the validator failed on this input: {e!r}",
+                    f"校验器处理该输入时出错：{e!r}",
+                ),
+            )
+        )
+
+
+def _merge(
+    result: ValidationReport, extra: tuple[Finding, ...] | list[Finding]
+) -> ValidationReport:
+    known = {(f.rule, f.pointers) for f in result.findings}
+    new = tuple(f for f in extra if (f.rule, f.pointers) not in known)
+    if not new:
+        return result
+    errors = [f for f in result.findings if f.severity == "error"]
+    rest = [f for f in result.findings if f.severity != "error"]
+    return attrs.evolve(result, findings=(*errors, *new, *rest))
+
+
+# -- Strict mode: jsonschema -----------------------------------------------------------------
+
+
+def _strict_checker() -> Callable[[Any, tuple[Finding, ...]], list[Finding]]:
+    validator = _json_schema_validator()
+
+    def check(data: Any, known: tuple[Finding, ...]) -> list[Finding]:
+        seen = [f.pointer for f in known if f.severity == "error"]
+        out = []
+        errors = sorted(
+            validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]
+        )
+        for err in errors:
+            ptr = pointer(err.absolute_path)
+            if any(ptr == s or s.startswith(ptr + "/") or ptr.startswith(s + "/") for s in seen):
+                continue
+            seen.append(ptr)
+            out.append(
+                Finding(
+                    rule=f"schema.{err.validator}",
+                    severity="error",
+                    pointers=(ptr,),
+                    message_zh=f"不符合 JSON Schema（{err.validator}）：{err.message}",
+                    message_en=f"does not match the JSON Schema ({err.validator}): {err.message}",
+                )
+            )
+        return out
+
+    return check
+
+
+@functools.cache
+def _json_schema_validator() -> Any:
+    try:
+        jsonschema = importlib.import_module("jsonschema")
+    except ImportError as e:
+        raise ImportError(
+            "validate(..., strict=True) needs the jsonschema package: "
+            "pip install 'govdisclosure[test]' (or pip install jsonschema)"
+        ) from e
+    from .schema import json_schema
+
+    cls = jsonschema.Draft202012Validator
+    return cls(json_schema(), format_checker=cls.FORMAT_CHECKER)
+
+
+# -- Suspects ----------------------------------------------------------------------------------
+
+
+@functools.cache
+def _binding(version: Version) -> dict[str, list[tuple[Rule, int]]]:
+    """For each pointer, the equality rules that bind it and the sign of its weight."""
+    out: dict[str, list[tuple[Rule, int]]] = {}
+    for r in rules(version):
+        if r.kind in ARITHMETIC and r.op == "==":
+            for term in r.terms:
+                sign = term.weight if term.side == "actual" else -term.weight
+                out.setdefault(term.pointer, []).append((r, sign))
+    return out
+
+
+def _suspects(findings: tuple[Finding, ...], version: Version) -> tuple[Suspect, ...]:
+    failing = {f.rule: f for f in findings if f.checkable and f.severity == "inconsistency"}
+    unchecked = {f.rule for f in findings if not f.checkable}
+    binding = _binding(version)
+    candidates = {p for f in failing.values() for p in f.pointers}
+    out = []
+    for ptr in sorted(candidates):
+        corrections: set[int | None] = set()
+        names = []
+        for r, sign in binding.get(ptr, ()):
+            if r.id in unchecked:
+                continue
+            f = failing.get(r.id)
+            if f is None or not isinstance(f.difference, int) or f.difference % sign:
+                corrections.add(None)  # a rule that holds now would break
+                break
+            corrections.add(-f.difference // sign)
+            names.append(r.id)
+        if len(names) >= 2 and len(corrections) == 1 and None not in corrections:
+            (correction,) = corrections
+            value = next(f.values.get(ptr) for f in failing.values() if ptr in f.values)
+            if isinstance(value, int) and correction is not None and value + correction >= 0:
+                out.append(
+                    Suspect(pointer=ptr, value=value, correction=correction, rules=tuple(names))
+                )
+    out.sort(key=lambda s: -len(s.rules))
+    return tuple(out)
+
+
+# -- normalize ---------------------------------------------------------------------------------
+
+
+def normalize(report: Report) -> tuple[Report, tuple[Finding, ...]]:
+    """Return a copy of ``report`` with its blanks made explicit, and a finding per change.
+
+    In every table that is present and has at least one value:
+
+    1. a blank *total* (the cell a ``sum`` rule sums into) is filled with the sum of its parts,
+       but only when every part is reported, or was itself filled this way;
+    2. every other blank cell becomes 0, including the cells of a blank row.
+
+    A total whose parts are not all reported stays blank: zeros put in for blanks never feed a
+    total. A table that is absent, or present with every cell blank, is left as it is. Each
+    change is an ``info`` finding (``normalize.total`` or ``normalize.zero``) with its pointer.
+    ``report`` is not modified. Raises :class:`~govdisclosure.ReportError` if ``report`` is
+    not a valid report.
+    """
+    new = from_dict(to_dict(report))  # a deep copy, checked
+    version = new.template_version
+    get = object_getter(new)
+    known: dict[str, Any] = {}
+    blank: list[str] = []
+    tables: dict[str, list[str]] = {}
+    for entry in cells(version):
+        tables.setdefault(entry.path[0], []).append(entry.pointer)
+    eligible = {
+        name: ptrs
+        for name, ptrs in tables.items()
+        if getattr(new, name) is not None and any(get(p).__class__ is not Blank for p in ptrs)
+    }
+    for ptrs in eligible.values():
+        for p in ptrs:
+            value = get(p)
+            if value.__class__ is Blank:
+                blank.append(p)
+            else:
+                known[p] = value
+    sums = [r for r in rules(version) if r.kind == "sum"]
+    findings: list[Finding] = []
+    filled: dict[str, tuple[Any, str]] = {}
+    changed = True
+    while changed:
+        changed = False
+        candidates: dict[str, set[Any]] = {}
+        source: dict[str, str] = {}
+        for r in sums:
+            total, parts = r.terms[0].pointer, [t.pointer for t in r.terms[1:]]
+            if total in known or total not in blank:
+                continue
+            if all(p in known for p in parts):
+                candidates.setdefault(total, set()).add(sum(known[p] for p in parts))
+                source.setdefault(total, r.id)
+        for total, values in candidates.items():
+            if len(values) == 1:  # two rules giving two totals: leave it to validation
+                (known[total],) = values
+                filled[total] = (known[total], source[total])
+                changed = True
+    totals = {r.terms[0].pointer for r in sums}
+    for p in blank:
+        if p in filled:
+            value, rule_id = filled[p]
+            _put(new, p, value, version)
+            findings.append(
+                Finding(
+                    rule="normalize.total",
+                    severity="info",
+                    pointers=(p,),
+                    message_zh=f"空白的合计单元格按各项之和（{rule_id}）填为 {value}。",
+                    message_en=f"blank total filled with the sum of its parts ({rule_id}): {value}",
+                    expected=value,
+                    values={p: value},
+                )
+            )
+        elif p not in totals:
+            zero: Any = Decimal(0) if _field_specs(version)[p].kind == "amount" else 0
+            _put(new, p, zero, version)
+            findings.append(
+                Finding(
+                    rule="normalize.zero",
+                    severity="info",
+                    pointers=(p,),
+                    message_zh="空白单元格填为 0。",
+                    message_en="blank cell set to 0",
+                    expected=zero,
+                    values={p: zero},
+                )
+            )
+    return new, tuple(findings)
+
+
+def _put(report: Report, ptr: str, value: Any, version: Version) -> None:
+    parts, prefixes = _parts(ptr)
+    obj: Any = report
+    for name, at in zip(parts[:-1], prefixes, strict=False):
+        child = getattr(obj, name)
+        if child is None:
+            cls = target(_field_specs(version)[at], version)
+            assert cls is not None
+            child = cls()
+            setattr(obj, name, child)
+        obj = child
+    setattr(obj, parts[-1], value)
