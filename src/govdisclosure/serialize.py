@@ -343,28 +343,19 @@ def _collect(exc: BaseException, path: list[str | int], out: list[Finding]) -> N
             _collect(sub, path + step, out)
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            out.append(
-                Finding(
-                    rule="schema.unknown-key",
-                    severity="error",
-                    pointers=(pointer([*path, key]),),
-                    message_zh=f"未知字段「{key}」",
-                    message_en=f"unknown key {key!r}",
-                    actual=key,
-                )
+            unknown = _Invalid(
+                "schema.unknown-key", f"unknown key {key!r}", f"未知字段「{key}」", actual=key
             )
+            _collect(unknown, [*path, key], out)
     elif isinstance(exc, KeyError):
         key = str(path[-1]) if path else ""
-        out.append(
-            Finding(
-                rule="schema.missing-key",
-                severity="error",
-                pointers=(pointer(path),),
-                message_zh=f"缺少必填字段「{key}」",
-                message_en=f"required key {key!r} is missing",
-                expected=key,
-            )
+        missing = _Invalid(
+            "schema.missing-key",
+            f"required key {key!r} is missing",
+            f"缺少必填字段「{key}」",
+            expected=key,
         )
+        _collect(missing, path, out)
     elif isinstance(exc, _Invalid):
         out.append(
             Finding(
@@ -378,15 +369,7 @@ def _collect(exc: BaseException, path: list[str | int], out: list[Finding]) -> N
             )
         )
     else:  # pragma: no cover - a bug in a hook; still reported, never raised
-        out.append(
-            Finding(
-                rule="schema.invalid",
-                severity="error",
-                pointers=(pointer(path),),
-                message_zh=f"无效值：{exc}",
-                message_en=f"invalid value: {exc}",
-            )
-        )
+        _collect(_Invalid("schema.invalid", f"invalid value: {exc}", f"无效值：{exc}"), path, out)
 
 
 def _diagnose(data: Any) -> tuple[Report | None, list[Finding]]:
