@@ -35,6 +35,8 @@ from .model import (
     Subsection,
     Unavailable,
 )
+from .parse import ParseError, ParseResult, Provenance, parse
+from .render import render
 from .rules import Rule, rules
 from .serialize import MAX_DOCUMENT_BYTES, converter, dumps, from_dict, loads, to_dict
 from .template import VERSIONS, Version
@@ -65,10 +67,13 @@ __all__ = [
     "OtherMatters",
     "Outcomes",
     "Overview",
+    "ParseError",
+    "ParseResult",
     "Period",
     "ProactiveDisclosure",
     "ProactiveDisclosure2019",
     "Procurement2019",
+    "Provenance",
     "Report",
     "ReportError",
     "ReviewLitigation",
@@ -87,6 +92,8 @@ __all__ = [
     "from_dict",
     "loads",
     "normalize",
+    "parse",
+    "render",
     "rules",
     "to_dict",
     "validate",

@@ -1,0 +1,351 @@
+"""The HTML reader: a web page into a :class:`~govdisclosure._document.Document`.
+
+It parses with lxml's HTML parser in recovery mode, without network access and without the huge
+tree option (so libxml2's depth and size limits apply); the HTML parser never reads a DTD, so no
+entity is ever expanded from an internal or external declaration. The tree is walked
+iteratively, never recursively, so deep nesting cannot exhaust the stack.
+
+* Block elements (``p``, ``div``, headings, list items, ``br``) end a paragraph; runs of HTML
+  white space inside a paragraph become one space. A no-break space is kept as a character.
+* A ``table`` with no table inside it is a data table: its rows and cells are kept with their
+  ``rowspan`` and ``colspan`` (clamped to :data:`MAX_COLSPAN` and :data:`MAX_ROWSPAN`), and a
+  ``br`` inside a cell becomes a line break in the cell's text. A table that holds other tables
+  is page layout: its cells are read as ordinary blocks.
+* Scripts, styles and the head are skipped, except that a script whose string literals hold
+  HTML (a report embedded in ``document.write("…")`` or a JSON string, with escaped quotes) is
+  unescaped and read in its place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ._document import Cell, Document, Location, Paragraph, Table
+
+__all__ = ["MAX_COLSPAN", "MAX_ROWSPAN", "read_html"]
+
+#: The widest ``colspan`` honoured. The widest official table has 18 columns.
+MAX_COLSPAN = 64
+#: The tallest ``rowspan`` honoured.
+MAX_ROWSPAN = 1000
+
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "blockquote",
+        "pre",
+        "address",
+        "center",
+        "form",
+        "fieldset",
+        "figure",
+        "figcaption",
+        "hr",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "body",
+        "html",
+    ]
+)
+_SKIP = frozenset(
+    [
+        "head",
+        "title",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "select",
+        "option",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "button",
+        "input",
+        "textarea",
+    ]
+)
+_WS = re.compile(r"[ \t\r\n\f]+")
+_BOLD = frozenset(("b", "strong"))
+_LEAD_IN = re.compile(
+    r"(?:[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])[^。]{1,40}"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'', re.S)
+_JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
+_JS_CONCAT = re.compile(r"\s*\+\s*")
+_HTML_IN_SCRIPT = re.compile(r"<\s*(?:table|p|div|tr|td)\b|\\u003c", re.I)
+
+
+def _parser() -> etree.HTMLParser:
+    return etree.HTMLParser(
+        recover=True,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        encoding="utf-8",
+    )
+
+
+def _tag(el: etree._Element) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _js_unescape(s: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        c = m.group(1)
+        if c[0] in "ux" and len(c) > 1:
+            return chr(int(c[1:], 16))
+        return {"n": "\n", "r": "\n", "t": " ", "b": "", "f": "", "v": ""}.get(c, c)
+
+    return _JS_ESCAPE.sub(repl, s)
+
+
+def _script_html(code: str) -> str | None:
+    """The HTML held in a script's string literals, unescaped, or ``None``."""
+    if not _HTML_IN_SCRIPT.search(code):
+        return None
+    # Literals joined by 「+」 form one string; strings without markup (ids, names) are left out.
+    groups: list[list[str]] = []
+    end = -1
+    for m in _JS_STRING.finditer(code):
+        body = m.group(1) if m.group(1) is not None else m.group(2)
+        if groups and end >= 0 and _JS_CONCAT.fullmatch(code, end, m.start()):
+            groups[-1].append(body)
+        else:
+            groups.append([body])
+        end = m.end()
+    parts = [_js_unescape("".join(g)) for g in groups]
+    joined = "".join(p for p in parts if "<" in p)
+    return joined or None
+
+
+def _clean(text: str) -> str:
+    return "\n".join(x for x in (_WS.sub(" ", line).strip(" ") for line in text.split("\n")) if x)
+
+
+def _span(value: str | None, limit: int) -> int:
+    if not value:
+        return 1
+    m = re.match(r"\s*(\d{1,6})", value)
+    if m is None:
+        return 1
+    return max(1, min(int(m.group(1)), limit))
+
+
+def _cell_text(cell: etree._Element) -> str:
+    """A cell's text: ``br`` and block children become line breaks, the rest is inline."""
+    pieces: list[str] = []
+    walker = etree.iterwalk(cell, events=("start", "end"))
+    for event, el in walker:
+        tag = _tag(el)
+        if event == "start":
+            if (el is not cell and tag in _SKIP) or tag == "script":
+                walker.skip_subtree()
+                continue
+            if tag == "br" or (tag in _BLOCK and el is not cell):
+                pieces.append("\n")
+            if el.text and tag not in _SKIP and tag != "script":
+                pieces.append(el.text)
+        else:
+            if el is cell:
+                break
+            if tag in _BLOCK:
+                pieces.append("\n")
+            if el.tail:
+                pieces.append(el.tail)
+    return _clean("".join(pieces))
+
+
+class _Reader:
+    def __init__(self, line_offset: int, scripts: bool) -> None:
+        self.blocks: list[Paragraph | Table] = []
+        self.buffer: list[str] = []
+        self.buffer_line: int | None = None
+        self.line_offset = line_offset
+        self.scripts = scripts
+        self.tables = 0
+
+    def line(self, el: etree._Element) -> int | None:
+        line: object = el.sourceline
+        return line + self.line_offset if isinstance(line, int) else None
+
+    def add_text(self, text: str | None, el: etree._Element) -> None:
+        if text:
+            if self.buffer_line is None and text.strip():
+                self.buffer_line = self.line(el)
+            self.buffer.append(text)
+
+    def flush(self) -> None:
+        if self.buffer:
+            text = _WS.sub(" ", "".join(self.buffer)).strip(" ")
+            if text:
+                self.blocks.append(Paragraph(text=text, location=Location(line=self.buffer_line)))
+        self.buffer = []
+        self.buffer_line = None
+
+    def table(self, el: etree._Element) -> None:
+        index = self.tables
+        self.tables += 1
+        rows: list[tuple[Cell, ...]] = []
+        for r, tr in enumerate(_rows(el)):
+            cells = []
+            for c, td in enumerate(x for x in tr if _tag(x) in ("td", "th")):
+                cells.append(
+                    Cell(
+                        text=_cell_text(td),
+                        rowspan=_span(td.get("rowspan"), MAX_ROWSPAN),
+                        colspan=_span(td.get("colspan"), MAX_COLSPAN),
+                        location=Location(line=self.line(td), table=index, row=r, column=c),
+                    )
+                )
+            rows.append(tuple(cells))
+        self.blocks.append(
+            Table(rows=tuple(rows), location=Location(line=self.line(el), table=index))
+        )
+
+    def script(self, el: etree._Element) -> None:
+        if not self.scripts or not el.text:
+            return
+        inner = _script_html(el.text)
+        if inner is None:
+            return
+        doc = read_html(inner, line_offset=self.line(el) or 0, scripts=False)
+        for block in doc.blocks:
+            if isinstance(block, Table):
+                # Renumber the embedded tables after this document's own.
+                index = self.tables
+                self.tables += 1
+                block = Table(
+                    rows=tuple(
+                        tuple(
+                            Cell(
+                                text=c.text,
+                                rowspan=c.rowspan,
+                                colspan=c.colspan,
+                                location=Location(
+                                    line=c.location.line,
+                                    table=index,
+                                    row=c.location.row,
+                                    column=c.location.column,
+                                ),
+                            )
+                            for c in row
+                        )
+                        for row in block.rows
+                    ),
+                    location=Location(line=block.location.line, table=index),
+                )
+            self.blocks.append(block)
+
+    def walk(self, root: etree._Element) -> None:
+        layout = _layout_tables(root)
+        bold: set[etree._Element] = set()
+        walker = etree.iterwalk(root, events=("start", "end"))
+        for event, el in walker:
+            tag = _tag(el)
+            if event == "start":
+                if not tag:
+                    continue
+                if tag in _SKIP:
+                    walker.skip_subtree()
+                    continue
+                if tag == "script":
+                    self.flush()
+                    self.script(el)
+                    walker.skip_subtree()
+                    continue
+                if tag == "table" and el not in layout:
+                    self.flush()
+                    self.table(el)
+                    walker.skip_subtree()
+                    continue
+                if tag == "br" or tag in _BLOCK:
+                    self.flush()
+                if tag in _BOLD and not "".join(self.buffer).strip():
+                    bold.add(el)
+                self.add_text(el.text, el)
+            else:
+                if tag in _BLOCK:
+                    self.flush()
+                elif el in bold and _LEAD_IN.fullmatch(_WS.sub(" ", "".join(self.buffer)).strip()):
+                    # A bold numbered lead-in without its 。 is a heading of its own:
+                    # 「<strong>（一）主动公开情况</strong>本年度…」.
+                    self.flush()
+                if el is not root:
+                    self.add_text(el.tail, el)
+        self.flush()
+
+
+def _rows(table: etree._Element) -> Iterator[etree._Element]:
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            yield child
+        elif tag in ("thead", "tbody", "tfoot"):
+            yield from (x for x in child if _tag(x) == "tr")
+
+
+def _layout_tables(root: etree._Element) -> set[etree._Element]:
+    """The tables that contain another table, found in one pass over the tree."""
+    layout: set[etree._Element] = set()
+    open_tables: list[etree._Element] = []
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if _tag(el) != "table":
+            continue
+        if event == "start":
+            if open_tables:
+                layout.add(open_tables[-1])
+            open_tables.append(el)
+        else:
+            open_tables.pop()
+    return layout
+
+
+def read_html(text: str, *, line_offset: int = 0, scripts: bool = True) -> Document:
+    """Read an HTML document (already decoded) into paragraphs and tables."""
+    data = _CONTROL.sub("", text).encode("utf-8", "surrogatepass")
+    try:
+        root = etree.fromstring(data, _parser())
+    except (etree.XMLSyntaxError, etree.ParserError, ValueError):
+        root = None
+    if root is None:
+        return Document(blocks=(), format="html")
+    reader = _Reader(line_offset, scripts)
+    reader.walk(root)
+    return Document(blocks=tuple(reader.blocks), format="html")

@@ -1,0 +1,420 @@
+"""Recognising the report's structure in paragraphs: section headings, sub-sections, metadata.
+
+* :func:`heading` finds a section heading (一 to 六) by its words, not its number, so that the
+  variants of the quirks file are accepted (half- and full-width punctuation, Traditional
+  characters with or without pinyin, extra words, a lost numeral, 其他/其它, the legacy
+  eight-part layout). A paragraph that is a table row label — such as 「四、结转下年度继续办理」 —
+  is never a heading.
+* :func:`subsection` finds a numbered sub-section of section 一 (「（一）主动公开情况。…」).
+* :func:`metadata` reads labelled lines (「来源：…　时间：…」, 「发布日期：…」).
+* :func:`split_flattened` splits a scraped line that holds several paragraphs.
+* :func:`chrome` recognises page furniture: print and close links, breadcrumbs, table-of-contents
+  lines with dot leaders.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from . import template as t
+from ._labels import cn_number, match_row
+from ._normalize_text import aligned, key
+from .catalogue import catalogue
+
+__all__ = [
+    "Heading",
+    "Meta",
+    "chrome",
+    "heading",
+    "is_date_line",
+    "looks_spam",
+    "metadata",
+    "split_flattened",
+    "subsection",
+]
+
+# Words that identify each section in its heading, checked from 六 down to 一.
+_SECTION_WORDS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (6, ("其他需要报告", "需要报告的事项", "其他事项", "其他需报告")),
+    (
+        5,
+        (
+            "存在的主要问题",
+            "存在主要问题",
+            "主要问题及",
+            "主要问题和",
+            "存在问题",
+            "存在的问题",
+            "问题及改进",
+            "问题和改进",
+            "改进情况",
+            "改进措施",
+            "整改措施",
+            "不足及改进",
+        ),
+    ),
+    (4, ("行政复议", "行政诉讼", "复议", "诉讼")),
+    (
+        3,
+        (
+            "收到和处理",
+            "依申请公开",
+            "申请公开政府信息",
+            "政府信息公开申请",
+            "收到和处置",
+        ),
+    ),
+    (2, ("主动公开",)),
+    (1, ("总体情况", "概述", "基本情况", "概况", "工作情况综述")),
+)
+# Headings of the pre-2019 free-form reports that have no place in the 2019/2021 layout.
+_LEGACY_WORDS = (
+    "收费及减免",
+    "收费和减免",
+    "回应解读",
+    "机构建设",
+    "会议和培训",
+    "会议及培训",
+    "附表",
+)
+
+_SECTION_NUMBER = re.compile(
+    r"^[\s\x00]*(?:#{1,6}[\s\x00]*)?(?:\*\*)?[\s\x00]*"
+    r"(?:第([一二三四五六七八九十]{1,3})部分|([一二三四五六七八九十]{1,3})[\s\x00]*[、.,]|、)[\s\x00]*"
+)
+_SEPARATOR = re.compile(r"[\s\x00]*(?:[。:：]|\s)")
+_SUBSECTION = re.compile(
+    r"^[\s\x00]*(?:\*\*)?[\s\x00]*\([\s\x00]*([一二三四五六七八九十]{1,3})[\s\x00]*\)"
+)
+_MAX_TITLE = 40
+
+
+@attrs.frozen
+class Heading:
+    """A section heading: its section (1–6, or 0 for a legacy heading), as printed."""
+
+    section: int
+    text: str
+    #: Text that followed the heading in the same paragraph, if any.
+    rest: str | None
+    numeral: int | None
+
+
+def _section_of(title_key: str) -> int | None:
+    if not title_key or len(title_key) > _MAX_TITLE:
+        return None
+    for section, words in _SECTION_WORDS:
+        if any(w in title_key for w in words):
+            return section
+    if any(w in title_key for w in _LEGACY_WORDS):
+        return 0
+    return None
+
+
+_BARE: frozenset[str] | None = None
+
+
+def _bare_titles() -> frozenset[str]:
+    global _BARE
+    if _BARE is None:
+        out = set()
+        for label in t.SECTIONS:
+            a = aligned(label.zh)
+            m = _SECTION_NUMBER.match(a)
+            out.add(key(a[m.end() :] if m else a))
+        out.update(("概述", "基本情况", "工作基本情况"))
+        _BARE = frozenset(out)
+    return _BARE
+
+
+def _is_table_label(text: str) -> bool:
+    return any(m.quality in ("exact", "annotated") for m in match_row(text[:120]))
+
+
+def heading(text: str) -> Heading | None:
+    """The section heading that ``text`` is, or starts with; ``None`` when it is not one."""
+    head = text[:200]
+    a = aligned(head)
+    m = _SECTION_NUMBER.match(a)
+    numeral = None
+    if m is not None:
+        word = m.group(1) or m.group(2)
+        numeral = cn_number(word) if word else None
+        start = m.end()
+    else:
+        # Markdown heading marks without a numeral.
+        mm = re.match(r"^[\s\x00]*#{1,6}[\s\x00]*", a)
+        start = mm.end() if mm else 0
+    marked = m is not None or start > 0
+    if m is None and _SUBSECTION.match(a):
+        return None
+    rest_a = a[start:]
+    sep = _SEPARATOR.search(rest_a)
+    candidates = []
+    if sep is not None and sep.start() > 0:
+        candidates.append(start + sep.start())
+    if len(text) <= 200:
+        candidates.append(len(text))
+    for end in candidates:
+        title_key = key(a[start:end].replace("\x00", "").replace("**", ""))
+        section = _section_of(title_key)
+        if section is None:
+            continue
+        if m is None and (end != len(text) or (not marked and title_key not in _bare_titles())):
+            continue  # an unnumbered heading must stand alone and be an official title
+        if _is_table_label(text[:end]):
+            return None
+        heading_text = text[:end].strip().lstrip("#").strip().replace("**", "").strip()
+        rest = text[end:].strip().lstrip("。:：").strip() if end < len(text) else ""
+        return Heading(section, heading_text, rest or None, numeral)
+    return None
+
+
+@attrs.frozen
+class Sub:
+    """A numbered sub-section start: its heading and the text after it in the paragraph."""
+
+    number: int
+    heading: str
+    text: str | None
+    #: True when the paragraph held the heading only, with no closing 。.
+    bare: bool
+
+
+def subsection(text: str) -> Sub | None:
+    """The numbered sub-section (「（一）…」) that ``text`` starts, or ``None``."""
+    a = aligned(text[:40])
+    m = _SUBSECTION.match(a)
+    if m is None:
+        return None
+    number = cn_number(m.group(1))
+    if number is None:
+        return None
+    stop = text.find("。")
+    if stop < 0:
+        return Sub(number, text.strip(), None, True)
+    head = text[:stop].strip()
+    rest = text[stop + 1 :].strip()
+    return Sub(number, head, rest or None, False)
+
+
+# -- Metadata lines ---------------------------------------------------------------------------
+
+
+def _model_label(ptr: str) -> str:
+    return next(e.label.zh for e in catalogue() if e.pointer == ptr)
+
+
+@attrs.frozen
+class Meta:
+    """One labelled value: what it names (a pointer, or a role), and the value as printed."""
+
+    target: str
+    value: str
+    explicit: bool
+
+
+def _explicit_keys() -> dict[str, str]:
+    pointers = (
+        "/agency/name",
+        "/agency/level",
+        "/agency/kind",
+        "/agency/division_code",
+        "/period/year",
+        "/period/start",
+        "/period/end",
+        "/source/url",
+        "/source/published",
+        "/template_version",
+        "/contact",
+        "/contact/office",
+        "/contact/address",
+        "/contact/postcode",
+        "/contact/phone",
+        "/contact/fax",
+        "/contact/email",
+        "/contact/website",
+        "/other_matters/info_processing_fees",
+        "/other_matters/info_processing_fees/notices_issued",
+        "/other_matters/info_processing_fees/amount_notified",
+        "/other_matters/info_processing_fees/amount_collected",
+        "/issues/problems",
+        "/issues/measures",
+    )
+    return {_model_label(p): p for p in pointers}
+
+
+_EXPLICIT: dict[str, str] | None = None
+
+
+def explicit_keys() -> dict[str, str]:
+    """The model labels the renderer prints as 「label：value」 lines, and their pointers."""
+    global _EXPLICIT
+    if _EXPLICIT is None:
+        _EXPLICIT = _explicit_keys()
+    return _EXPLICIT
+
+
+# Page metadata as government sites print it. ``agency?`` is a weaker source of the body's name.
+_PAGE_KEYS = {
+    "发布机构": "agency",
+    "发布机关": "agency",
+    "发文机关": "agency",
+    "发文单位": "agency",
+    "发布单位": "agency",
+    "所属机构": "agency",
+    "信息来源": "agency?",
+    "来源": "agency?",
+    "发布时间": "published",
+    "发布日期": "published",
+    "时间": "published",
+    "日期": "published",
+    "成文日期": "written",
+    "生成日期": "written",
+    "索引号": "",
+    "文号": "",
+    "作者": "",
+    "点击率": "",
+    "点击数": "",
+    "浏览次数": "",
+    "访问量": "",
+    "阅读量": "",
+    "字号": "",
+    "主题分类": "",
+    "分类": "",
+    "公开方式": "",
+    "公开范围": "",
+    "公开时限": "",
+    "有效性": "",
+    "责任编辑": "",
+    "编辑": "",
+}
+_PAGE_KEY_RE = re.compile(
+    r"(?:^|(?<=\s))(" + "|".join(sorted(_PAGE_KEYS, key=len, reverse=True)) + r")\s*[:：]"
+)
+_LEAD = re.compile(r"^(?:[-*•·]\s+|\*\*)?")
+
+
+def metadata(text: str) -> list[Meta] | None:
+    """The labelled values of a metadata line, or ``None`` when ``text`` is not one.
+
+    A line starting with one of the model's labels (as the renderer prints them) is one
+    explicit value: everything after the colon. A line of page metadata may hold several
+    「key：value」 pairs separated by spaces.
+    """
+    s = _LEAD.sub("", text.strip(), count=1)
+    m = re.match(r"([^:：\s]{2,12})\s*[:：]", s)
+    if m is None:
+        return None
+    label = m.group(1).replace("**", "")
+    ptr = explicit_keys().get(label)
+    if ptr is not None and label in _PAGE_KEYS and len(list(_PAGE_KEY_RE.finditer(s))) > 1:
+        ptr = None  # 「发布日期：… 来源：…」: a line of page metadata, not one labelled value
+    if ptr is not None:
+        value = s[m.end() :].strip()
+        if value.endswith("**"):
+            value = value[:-2].strip()
+        return [Meta(ptr, value, True)]
+    if label not in _PAGE_KEYS:
+        return None
+    out: list[Meta] = []
+    marks = list(_PAGE_KEY_RE.finditer(s))
+    if not marks or marks[0].start() != 0:
+        return None
+    for i, mark in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(s)
+        value = s[mark.end() : end].strip()
+        role = _PAGE_KEYS[mark.group(1)]
+        if role:
+            out.append(Meta(role, value, False))
+    return out
+
+
+# -- Paragraph splitting ----------------------------------------------------------------------
+
+_SPLIT_SPACE = re.compile(r"[ \t\u00a0\u3000]+")
+_SENTENCE_END = "。！？"
+
+
+def split_flattened(text: str) -> list[str]:
+    """Split a scraped line that holds several paragraphs separated by spaces.
+
+    A run of spaces is a paragraph break after a sentence-ending 「。！？」, before a section
+    heading or a numbered sub-section, and after a section heading that starts the line.
+    """
+    if len(text) < 2 or not _SPLIT_SPACE.search(text):
+        return [text]
+    out: list[str] = []
+    start = 0
+    for m in _SPLIT_SPACE.finditer(text):
+        a, b = m.start(), m.end()
+        if a <= start or b >= len(text):
+            continue
+        before = text[a - 1]
+        after = text[b : b + 60]
+        split = before in _SENTENCE_END
+        if not split and (subsection(after) is not None or _heading_start(after)):
+            split = True
+        if not split:
+            h = heading(text[start:a])
+            split = h is not None and h.rest is None
+        if split:
+            piece = text[start:a].strip()
+            if piece:
+                out.append(piece)
+            start = b
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out or [text]
+
+
+def _heading_start(text: str) -> bool:
+    if _SECTION_NUMBER.match(aligned(text[:12])) is None:
+        return False
+    return heading(text) is not None
+
+
+# -- Page furniture ---------------------------------------------------------------------------
+
+_CHROME = re.compile(
+    r"^(?:【[^】]{0,12}】\s*)+$"
+    r"|关闭窗口|打印本页|返回顶部|扫一扫|分享到|上一篇|下一篇|版权所有|ICP备|公网安备|网站标识码|技术支持"
+    r"|网站地图|^主办单位|^主办[:：]|^承办[:：]|^联系我们$"
+    r"|当前位置|您现在的位置|^首页\s*[>＞»]|^字号|^【\s*字体"
+    r"|(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,})\s*\d{1,3}\s*$"
+    r"|^-\s*\d{1,3}\s*-$|^第\s*\d{1,3}\s*页(?:\s*[,，/共]\s*\d+\s*页?)?$|^\d{1,3}\s*/\s*\d{1,3}$"
+)
+
+
+def chrome(text: str) -> bool:
+    """True for page furniture: print/close links, breadcrumbs, TOC lines, page numbers."""
+    return len(text) < 200 and _CHROME.search(text) is not None
+
+
+_SPAM = re.compile(
+    r"娱乐|彩票|博彩|赌场|赌博|棋牌|百家乐|老虎机|投注|下注|网投|葡京|威尼斯人|"
+    r"太阳城|皇冠|体育平台|app下载|casino|bet365|\bbet\b|官方网站入口|官网入口",
+    re.I,
+)
+
+
+def looks_spam(text: str) -> bool:
+    """True when text looks like the gambling spam that mirror sites inject."""
+    return _SPAM.search(text[:500]) is not None
+
+
+_DATE_LINE = re.compile(
+    r"\s*\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?\s*|\s*\d{4}\s*年\s*\d{1,2}\s*月\s*"
+)
+
+
+def is_date_line(text: str) -> bool:
+    """True when a paragraph is a bare date (the signature date at the end of a report)."""
+    return len(text) < 30 and _DATE_LINE.fullmatch(text) is not None
+
+
+#: The section headings as the template prints them, for reference by the renderer.
+SECTION_LABELS = tuple(label.zh for label in t.SECTIONS)

@@ -1,0 +1,67 @@
+"""The plain-text reader: scraped text (and Markdown) into a document of lines.
+
+Every non-blank line becomes a :class:`~govdisclosure._document.Paragraph` located by its line
+number, with its text as scraped (pipes included): the shared pipeline decides which lines are a
+flattened table and which are prose. Lines made only of pipes (the filler rows of a flattened
+page) are dropped here. Raw HTML tables pasted into the text (``<table>…</table>``) are read by
+the HTML reader and take their place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._document import Document, Location, Paragraph, Table
+from ._html import read_html
+
+__all__ = ["read_text"]
+
+_FILLER = re.compile(r"[\s|｜]*")
+_TABLE_OPEN = re.compile(r"<table\b", re.I)
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.I)
+
+
+def _html_spans(text: str) -> list[tuple[int, int]]:
+    """The outermost ``<table>…</table>`` spans in ``text``, in one linear scan."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for m in _TABLE_TAG.finditer(text):
+        if m.group(1):
+            if depth:
+                depth -= 1
+                if depth == 0:
+                    spans.append((start, m.end()))
+        else:
+            if depth == 0:
+                start = m.start()
+            depth += 1
+    if depth:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _lines(text: str, first_line: int, out: list[Paragraph | Table]) -> None:
+    for i, raw in enumerate(text.split("\n")):
+        if _FILLER.fullmatch(raw):
+            continue
+        out.append(Paragraph(text=raw.strip(), location=Location(line=first_line + i)))
+
+
+def read_text(text: str) -> Document:
+    """Read plain text into one paragraph per non-blank line, and any pasted HTML tables."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks: list[Paragraph | Table] = []
+    spans = _html_spans(text) if _TABLE_OPEN.search(text) else []
+    pos = 0
+    line = 1
+    for start, end in spans:
+        before = text[pos:start]
+        _lines(before, line, blocks)
+        line += before.count("\n")
+        fragment = text[start:end]
+        blocks.extend(read_html(fragment, line_offset=line - 1).blocks)
+        line += fragment.count("\n")
+        pos = end
+    _lines(text[pos:], line, blocks)
+    return Document(blocks=tuple(blocks), format="text")

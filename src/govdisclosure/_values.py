@@ -1,0 +1,164 @@
+"""Reading one table cell's text as a value of its column's kind and unit.
+
+Blank markers (empty, 「/」, 「—」, 「-」, 「_」, a no-break space) are ``None``, never 0. A plain
+number is its value. Anything else is read as far as it can be without guessing, and reported:
+a unit suffix is removed (and money converted between 元 and 万元 when the suffix or the column
+header says so), a number followed by an explanation in brackets keeps its number, and an
+approximate count (「6500余条」, 「8万条」) or free text gives ``None``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+from ._normalize_text import simplify
+from ._specs import AMOUNT_PATTERN, MAX_COUNT
+from .template import CellKind
+
+__all__ = ["Reading", "read_value"]
+
+_BLANK = re.compile(r"[/_\-—–~～]{1,3}|[(（]?(?:空|空白)[)）]?")
+_NUMBER = re.compile(
+    r"(?P<sign>[+\-−]{0,2})(?P<num>\d[\d,]*(?:\.\d+)?)"
+    r"(?P<approx>余|多)?(?P<mag>万|亿)?(?P<approx2>余|多)?"
+    r"(?P<unit>元|件|条|项|个|份|次|笔|%)?(?P<rest>.*)",
+    re.S,
+)
+_SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+_AMOUNT = re.compile(AMOUNT_PATTERN)
+_TEN_THOUSAND = Decimal(10000)
+_NONE_WORDS = ("无", "暂无", "没有", "未发生")
+
+
+@attrs.frozen
+class Reading:
+    """A cell's value and, when the text was not a plain value, what was done about it.
+
+    ``problem`` is ``None`` for a plain number or a blank; otherwise it is ``(rule, severity,
+    message_en, message_zh)``.
+    """
+
+    value: int | Decimal | None
+    blank: bool = False
+    problem: tuple[str, str, str, str] | None = None
+
+
+def _bad(raw: str, en: str, zh: str, rule: str = "parse.value.not_a_number") -> Reading:
+    return Reading(None, False, (rule, "warning", f"{en}: {raw!r}", f"{zh}：「{raw}」"))
+
+
+@functools.lru_cache(maxsize=4096)
+def read_value(raw: str, kind: CellKind, unit: str, header_unit: str | None = None) -> Reading:
+    """Read ``raw`` as a value of ``kind`` (count, signed count or amount) in ``unit``.
+
+    ``header_unit`` is a money unit (元 or 万元) that the column's header states, if any.
+    """
+    if len(raw) > 2000:
+        return _bad(raw[:60] + "…", "text too long for a value", "文字过长，不是数值")
+    s = _SPACES.sub("", simplify(raw))
+    if s.startswith("?") and len(s) > 1:
+        s = s[1:]  # a lost wide space shown as ?
+    if not s or _BLANK.fullmatch(s):
+        return Reading(None, blank=True)
+    if s in _NONE_WORDS:
+        return _bad(
+            raw, "a word, not a number; read as blank, not 0", "文字而非数字，按空白处理，不记为 0"
+        )
+    m = _NUMBER.fullmatch(s)
+    if m is None:
+        return _bad(raw, "not a number", "不是数字")
+    sign, num, rest = m["sign"], m["num"], m["rest"]
+    notes_en: list[str] = []
+    notes_zh: list[str] = []
+    if m["approx"] or m["approx2"]:
+        return _bad(
+            raw, "an approximate figure, not read", "约数，未读取", "parse.value.approximate"
+        )
+    if "," in num:
+        if not re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", num):
+            return _bad(raw, "not a number", "不是数字")
+        num = num.replace(",", "")
+    if rest:
+        if rest[0] not in "(（":
+            return _bad(raw, "a number followed by text, not read", "数字后有文字，未读取")
+        notes_en.append("the explanation after the number was left out")
+        notes_zh.append("已略去数字后的说明")
+    negative = "-" in sign or "−" in sign
+    if len(sign) > 1:
+        notes_en.append(f"the sign {sign!r} was read as {'-' if negative else '+'}")
+        notes_zh.append(f"符号「{sign}」按「{'-' if negative else '+'}」读取")
+    mag, suffix = m["mag"], m["unit"]
+    if suffix == "%":
+        return _bad(raw, "a percentage, not read", "百分数，未读取")
+    try:
+        number = Decimal(num)
+    except InvalidOperation:  # pragma: no cover - the pattern only admits decimal digits
+        return _bad(raw, "not a number", "不是数字")
+    if negative:
+        number = -number
+    if kind == "amount":
+        stated = (mag or "") + (suffix or "") if suffix == "元" or mag else None
+        if mag and suffix != "元":
+            stated = mag + "元"
+        source_unit = stated or header_unit or unit
+        if mag == "亿" or source_unit not in ("元", "万元"):
+            return _bad(raw, "an amount in an unknown unit, not read", "金额单位不明，未读取")
+        if source_unit != unit:
+            number = number * _TEN_THOUSAND if unit == "元" else number / _TEN_THOUSAND
+            number = _plain(number)
+            notes_en.append(f"converted from {source_unit} to {unit}")
+            notes_zh.append(f"已由{source_unit}换算为{unit}")
+        elif stated:
+            notes_en.append(f"the unit {stated} was removed")
+            notes_zh.append(f"已去掉单位「{stated}」")
+        if number < 0:
+            return _bad(raw, "a negative amount, not read", "金额为负数，未读取")
+        text = format(number, "f")
+        if not _AMOUNT.fullmatch(text):
+            return _bad(raw, "an amount out of range or too precise", "金额超出范围或位数过多")
+        return _reading(number, raw, notes_en, notes_zh, "parse.value.unit")
+    # Counts.
+    if mag:
+        return _bad(raw, "a rounded figure, not read", "约数，未读取", "parse.value.approximate")
+    if number != number.to_integral_value():
+        return _bad(raw, "not a whole number", "不是整数")
+    if "." in num:
+        notes_en.append("a whole number written with decimals")
+        notes_zh.append("整数带有小数位")
+    value = int(number)
+    if suffix:
+        notes_en.append(f"the unit {suffix} was removed")
+        notes_zh.append(f"已去掉单位「{suffix}」")
+    if value < 0 and kind == "count":
+        return _bad(raw, "a negative count, not read", "计数为负数，未读取")
+    if abs(value) > MAX_COUNT:
+        return _bad(raw, "a count out of range", "计数超出范围")
+    return _reading(
+        value, raw, notes_en, notes_zh, "parse.value.unit" if suffix else "parse.value.decorated"
+    )
+
+
+def _plain(d: Decimal) -> Decimal:
+    d = d.normalize()
+    if d.as_tuple().exponent > 0:  # type: ignore[operator]
+        d = d.quantize(Decimal(1))
+    return d
+
+
+def _reading(value: int | Decimal, raw: str, en: list[str], zh: list[str], rule: str) -> Reading:
+    if not en:
+        return Reading(value)
+    severity = "info" if rule == "parse.value.unit" and len(en) == 1 else "warning"
+    return Reading(
+        value,
+        problem=(
+            rule,
+            severity,
+            f"{raw!r} read as {value}: " + "; ".join(en),
+            f"「{raw}」读作 {value}：" + "；".join(zh),
+        ),
+    )
