@@ -7,9 +7,12 @@ Locations travel with every piece of text so that provenance can say where a val
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
+
 import attrs
 
-__all__ = ["Cell", "Document", "Location", "Paragraph", "ReaderError", "Table"]
+__all__ = ["Cell", "Document", "Location", "Paragraph", "ReaderError", "Table", "import_extra"]
 
 
 @attrs.frozen(kw_only=True)
@@ -69,3 +72,13 @@ class ReaderError(ValueError):
     documented limits. A readable document with no text (a scanned PDF) is not an error: the
     reader returns a :class:`Document` without blocks and the pipeline reports it.
     """
+
+
+def import_extra(module: str, package: str, extra: str, purpose: str) -> ModuleType:
+    """Import a reader's optional dependency, or say which extra to install for ``purpose``."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise ImportError(
+            f"{purpose} needs {package}: install govdisclosure[{extra}]", name=module
+        ) from exc

@@ -27,7 +27,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from ._document import Cell, Document, Location, Paragraph, ReaderError, Table
+from ._document import Cell, Document, Location, Paragraph, ReaderError, Table, import_extra
 
 __all__ = ["MAX_DOCX_BYTES", "MAX_DOCX_UNPACKED_BYTES", "read_docx"]
 
@@ -51,16 +51,6 @@ _SKIPPED = {_W + "pPr", _W + "del", _W + "moveFrom", _W + "txbxContent", _MC + "
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def _import_docx() -> Any:
-    try:
-        import docx
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "reading Word files needs python-docx: install govdisclosure[docx]", name="docx"
-        ) from exc
-    return docx
-
-
 def read_docx(data: bytes) -> Document:
     """Read a ``.docx`` file's body into a document of paragraphs and tables, in order.
 
@@ -68,7 +58,7 @@ def read_docx(data: bytes) -> Document:
     ``.docx`` or is over a limit, and :class:`ImportError` naming the ``govdisclosure[docx]``
     extra when python-docx is not installed.
     """
-    docx = _import_docx()
+    docx = import_extra("docx", "python-docx", "docx", "reading Word files")
     if len(data) > MAX_DOCX_BYTES:
         raise ReaderError(f"the .docx file is larger than {MAX_DOCX_BYTES} bytes")
     if data.startswith(_OLE):

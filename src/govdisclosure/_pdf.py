@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ._document import Cell, Document, Location, Paragraph, ReaderError, Table
+from ._document import Cell, Document, Location, Paragraph, ReaderError, Table, import_extra
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page
@@ -68,16 +68,6 @@ MAX_PAGE_EDGES = 4_000
 _GRID_TOLERANCE = 1.5
 
 
-def _import_pdfplumber() -> Any:
-    try:
-        import pdfplumber
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "reading PDF needs pdfplumber: install govdisclosure[pdf]", name="pdfplumber"
-        ) from exc
-    return pdfplumber
-
-
 def read_pdf(data: bytes) -> Document:
     """Read a PDF's text layer into a document of text lines and tables.
 
@@ -85,7 +75,7 @@ def read_pdf(data: bytes) -> Document:
     is over a limit, and :class:`ImportError` naming the ``govdisclosure[pdf]`` extra when
     pdfplumber is not installed.
     """
-    pdfplumber = _import_pdfplumber()
+    pdfplumber = import_extra("pdfplumber", "pdfplumber", "pdf", "reading PDF")
     if len(data) > MAX_PDF_BYTES:
         raise ReaderError(f"the PDF is larger than {MAX_PDF_BYTES} bytes")
     if b"%PDF-" not in data[:1024]:
