@@ -67,7 +67,23 @@ def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     first = json.loads(captured.out.splitlines()[0])
     assert first["report"] is None
     assert first["findings"][-1]["rule"] == "parse.unreadable"
+    assert first["findings"][-1]["message_en"] == (
+        "the input looks like binary data, not text, HTML, PDF or Word"
+    )
+    assert (
+        first["findings"][-1]["message_zh"]
+        == "输入像是二进制数据，不是文本、HTML、PDF 或 Word 文档"
+    )
     assert "files read: 1 of 2" in captured.err
+
+
+def test_parse_error_is_a_bilingual_finding() -> None:
+    with pytest.raises(g.ParseError) as info:
+        g.parse(b"x", format="odt")
+    finding = info.value.finding
+    assert finding.rule == "parse.unreadable"
+    assert finding.message_en == "unknown format 'odt'; expected one of text, html, pdf, docx"
+    assert finding.message_zh == "未知格式「odt」，应为 text, html, pdf, docx 之一"
 
 
 @pytest.mark.parametrize("fmt", ["html", "markdown", "text"])

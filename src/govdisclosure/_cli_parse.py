@@ -75,19 +75,11 @@ def _validator() -> Any:
 
 
 def _record(
-    path: Path, result: ParseResult | None, error: str | None, args: argparse.Namespace
+    path: Path, result: ParseResult | None, error: Finding | None, args: argparse.Namespace
 ) -> dict[str, Any]:
     findings: list[Finding] = list(result.findings) if result is not None else []
     if error is not None:
-        findings.append(
-            Finding(
-                rule="parse.unreadable",
-                severity="error",
-                pointers=(),
-                message_en=error,
-                message_zh=f"无法读取：{error}",
-            )
-        )
+        findings.append(error)
     report = result.report if result is not None else None
     if args.validate and report is not None:
         validate = _validator()
@@ -191,11 +183,11 @@ def _run_parse(args: argparse.Namespace) -> int:
     stdout = sys.stdout.buffer
     for path in files:
         result: ParseResult | None = None
-        error: str | None = None
+        error: Finding | None = None
         try:
             result = parse(path, format=args.format)
         except ParseError as exc:
-            error = str(exc)
+            error = exc.finding
             failed += 1
         record = _record(path, result, error, args)
         tally.add(record)

@@ -86,7 +86,27 @@ class ParseError(ValueError):
     damaged or encrypted PDF or Word file, or needs an extra that is not installed (the message
     names it). A readable document that holds no report is not an error: :func:`parse` returns
     a result whose ``report`` is ``None``, with findings saying why.
+
+    The message is in English; :attr:`finding` carries it in Chinese too.
     """
+
+    def __init__(self, message_en: str, message_zh: str) -> None:
+        super().__init__(message_en)
+        self.message_en, self.message_zh = message_en, message_zh
+
+    @property
+    def finding(self) -> Finding:
+        """The error as a finding: rule ``parse.unreadable``, in Chinese and English."""
+        return Finding(
+            rule="parse.unreadable",
+            severity="error",
+            pointers=(),
+            message_zh=self.message_zh,
+            message_en=self.message_en,
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.message_en, self.message_zh))
 
 
 @attrs.frozen
@@ -170,7 +190,8 @@ def _decode(data: bytes) -> str:
     text = data.decode("utf-8", "replace")
     if text.count("\ufffd") > max(16, len(text) // 20):
         raise ParseError(
-            "the input is not text in any encoding the parser knows (UTF-8, GB18030, Big5)"
+            "the input is not text in any encoding the parser knows (UTF-8, GB18030, Big5)",
+            "输入不是可识别编码（UTF-8、GB18030、Big5）的文本",
         )
     return text
 
@@ -206,16 +227,25 @@ def _binary_junk(text: str) -> bool:
 
 def _load(source: str | bytes | Path, fmt: str | None) -> tuple[Format, str | bytes]:
     if fmt is not None and fmt not in FORMATS:
-        raise ParseError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+        raise ParseError(
+            f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}",
+            f"未知格式「{fmt}」，应为 {', '.join(FORMATS)} 之一",
+        )
     chosen: Format | None = fmt  # type: ignore[assignment]
     if isinstance(source, Path):
         try:
             size = source.stat().st_size
             if size > MAX_BINARY_BYTES:
-                raise ParseError(f"{source}: {size} bytes is over the limit of {MAX_BINARY_BYTES}")
+                raise ParseError(
+                    f"{source}: {size} bytes is over the limit of {MAX_BINARY_BYTES}",
+                    f"{source}：{size} 字节，超过上限 {MAX_BINARY_BYTES}",
+                )
             data = source.read_bytes()
         except OSError as exc:
-            raise ParseError(f"{source}: cannot be read: {exc.strerror or exc}") from None
+            reason = exc.strerror or str(exc)
+            raise ParseError(
+                f"{source}: cannot be read: {reason}", f"{source}：无法读取（{reason}）"
+            ) from None
         if chosen is None:
             chosen = _SUFFIXES.get(source.suffix.lower())
         source = data
@@ -228,25 +258,39 @@ def _load(source: str | bytes | Path, fmt: str | None) -> tuple[Format, str | by
                 chosen = "docx"
         if chosen in ("pdf", "docx"):
             if len(data) > MAX_BINARY_BYTES:
-                raise ParseError(f"{len(data)} bytes is over the limit of {MAX_BINARY_BYTES}")
+                raise ParseError(
+                    f"{len(data)} bytes is over the limit of {MAX_BINARY_BYTES}",
+                    f"{len(data)} 字节，超过上限 {MAX_BINARY_BYTES}",
+                )
             return chosen, data
         if len(data) > MAX_INPUT_BYTES:
             raise ParseError(
-                f"{len(data)} bytes is over the limit of {MAX_INPUT_BYTES} for text and HTML"
+                f"{len(data)} bytes is over the limit of {MAX_INPUT_BYTES} for text and HTML",
+                f"{len(data)} 字节，超过文本和 HTML 的上限 {MAX_INPUT_BYTES}",
             )
         text = _decode(data)
     elif isinstance(source, str):
         if len(source) > MAX_INPUT_BYTES:
-            raise ParseError(f"{len(source)} characters is over the limit of {MAX_INPUT_BYTES}")
+            raise ParseError(
+                f"{len(source)} characters is over the limit of {MAX_INPUT_BYTES}",
+                f"{len(source)} 个字符，超过上限 {MAX_INPUT_BYTES}",
+            )
         if chosen in ("pdf", "docx"):
-            raise ParseError(f"a {chosen} document must be given as bytes or a path, not str")
+            raise ParseError(
+                f"a {chosen} document must be given as bytes or a path, not str",
+                f"{chosen} 文档应以字节或路径给出，而不是字符串",
+            )
         text = source
     else:
-        raise ParseError(f"cannot parse an object of type {type(source).__name__}")
+        kind = type(source).__name__
+        raise ParseError(f"cannot parse an object of type {kind}", f"无法解析 {kind} 类型的对象")
     if text.startswith("\ufeff"):
         text = text[1:]
     if _binary_junk(text):
-        raise ParseError("the input looks like binary data, not text, HTML, PDF or Word")
+        raise ParseError(
+            "the input looks like binary data, not text, HTML, PDF or Word",
+            "输入像是二进制数据，不是文本、HTML、PDF 或 Word 文档",
+        )
     if chosen is None:
         chosen = _sniff_text(text)
     return chosen, text
@@ -273,13 +317,17 @@ def _read(fmt: Format, payload: str | bytes) -> Document:
         from ._docx import read_docx
 
         return read_docx(payload)
-    except ImportError as exc:
+    except ImportError:
+        install = f"pip install 'govdisclosure[{extra}]'"
         raise ParseError(
-            f"reading {fmt.upper()} needs the {extra!r} extra: "
-            f"pip install 'govdisclosure[{extra}]' ({exc})"
+            f"reading {fmt.upper()} needs the {extra!r} extra: {install}",
+            f"读取 {fmt.upper()} 需要安装 {extra} 扩展：{install}",
         ) from None
     except ReaderError as exc:
-        raise ParseError(f"cannot read the {fmt.upper()} document: {exc}") from None
+        raise ParseError(
+            f"cannot read the {fmt.upper()} document: {exc}",
+            f"无法读取该 {fmt.upper()} 文档：{exc}",
+        ) from None
 
 
 def parse(source: str | bytes | Path, *, format: str | None = None) -> ParseResult:
@@ -295,7 +343,9 @@ def parse(source: str | bytes | Path, *, format: str | None = None) -> ParseResu
     try:
         return _Builder(doc).build()
     except RecursionError:  # pragma: no cover - the pipeline is iterative
-        raise ParseError("the document is nested too deeply to read") from None
+        raise ParseError(
+            "the document is nested too deeply to read", "文档嵌套过深，无法读取"
+        ) from None
 
 
 # -- The shared pipeline ----------------------------------------------------------------------
