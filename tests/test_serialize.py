@@ -199,3 +199,54 @@ def test_cattrs_converter_is_strict(example_2021: Any) -> None:
     doc["applications"]["new_requests"]["total"] = "5"
     with pytest.raises(Exception, match="While structuring"):
         g.converter.structure(doc, g.Report)
+
+
+def test_missing_keys_are_reported_once_and_never_as_python_errors() -> None:
+    with pytest.raises(g.ReportError) as info:
+        g.loads('{"template_version": "2021", "agency": {}}')
+    found = [(f.rule, f.pointer) for f in info.value.findings]
+    assert len(found) == len(set(found))
+    assert ("schema.missing-key", "/agency/name") in found
+    assert ("schema.missing-key", "/period") in found
+    assert {rule for rule, _ in found} == {"schema.missing-key"}
+    assert not any("__init__" in f.message_en for f in info.value.findings)
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        ("1000000000000000000000000000000", "got 1000000000000000000000000000000"),
+        ("1" + "0" * 400, "got an integer of about 401 digits"),
+    ],
+)
+def test_huge_numbers_are_quoted_as_the_document_has_them(
+    example_2021: Any, number: str, shown: str
+) -> None:
+    text = json.dumps(example_2021).replace('"decisions": 1256', f'"decisions": {number}')
+    with pytest.raises(g.ReportError) as info:
+        g.loads(text)
+    (finding,) = info.value.findings
+    assert (finding.rule, finding.pointer) == (
+        "schema.range",
+        "/proactive_disclosure/licensing/decisions",
+    )
+    assert finding.message_en.endswith(shown)
+    json.dumps(finding.to_dict())  # the finding itself stays writable
+
+
+def test_a_byte_order_mark_is_ignored(example_2021: Any) -> None:
+    text = json.dumps(example_2021, ensure_ascii=False)
+    assert g.loads("\ufeff" + text) == g.loads(text)
+    assert g.loads(b"\xef\xbb\xbf" + text.encode()) == g.loads(text)
+
+
+def test_lone_surrogates_are_refused_in_and_out(example_2021: Any) -> None:
+    text = json.dumps(example_2021).replace('"name": "', '"name": "\\ud800', 1)
+    with pytest.raises(g.ReportError) as info:
+        g.loads(text)
+    assert info.value.findings[0].rule == "json.syntax"
+    report = g.from_dict(example_2021)
+    report.agency.name = "\ud800"
+    with pytest.raises(g.ReportError) as out:
+        g.dumps(report)
+    assert out.value.findings[0].rule == "dump.invalid"

@@ -124,14 +124,23 @@ def _integer(value: Any, nullable: bool, low: int, high: int) -> int | None:
     if value.__class__ is not int:
         raise _type_error("integer", value, nullable)
     if not low <= value <= high:
+        shown = _show_integer(value)
         raise _Invalid(
             "schema.range",
-            f"must be an integer from {low} to {high}, got {value}",
-            f"应为 {low} 至 {high} 之间的整数，实际为 {value}",
+            f"must be an integer from {low} to {high}, got {shown}",
+            f"应为 {low} 至 {high} 之间的整数，实际为 {shown}",
             expected=[low, high],
-            actual=value,
+            # A finding must stay writable as JSON: beyond 64 bits, say it in words.
+            actual=value if -(2**63) <= value < 2**63 else shown,
         )
     return value
+
+
+def _show_integer(value: int) -> str:
+    if value.bit_length() <= 200:  # up to 60 digits: quote the number itself
+        return str(value)
+    digits = int(value.bit_length() * 0.30103) + 1  # no str(): Python refuses > 4300 digits
+    return f"{'-' if value < 0 else ''}an integer of about {digits} digits"
 
 
 def _string(value: Any, nullable: bool) -> str | None:
@@ -291,6 +300,17 @@ def _leaf_hook(check: Callable[[Any], Any]) -> Callable[[Any, Any], Any]:
     return lambda value, _: check(value)
 
 
+_ABSENT = object()
+
+
+def _attribute(exc: BaseException) -> str | None:
+    """The attribute a cattrs error note names, if any."""
+    for note in getattr(exc, "__notes__", []):
+        if isinstance(note, cattrs.AttributeValidationNote):
+            return note.name
+    return None
+
+
 def _require_every_key(cls: type, fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     """Wrap a cattrs structure function so that every key is required, defaults or not.
 
@@ -300,20 +320,25 @@ def _require_every_key(cls: type, fn: Callable[[Any, Any], Any]) -> Callable[[An
     names = tuple(name for name, _ in specs(cls))
 
     def structure(value: Any, type_: Any) -> Any:
+        missing = [name for name in names if name not in value]
+        if missing:
+            # A missing key must not fall back to the attribute's default (building that
+            # default can fail, and cattrs reports keys without a default once more): give it
+            # a placeholder, drop what the placeholder causes, and report the key once.
+            value = {**value, **dict.fromkeys(missing, _ABSENT)}
         errors: list[Exception] = []
         result = None
         try:
             result = fn(value, type_)
         except ClassValidationError as e:
-            errors.extend(e.exceptions)
-        for name in names:
-            if name not in value:
-                missing = KeyError(name)
-                _add_note(
-                    missing,
-                    cattrs.AttributeValidationNote(f"Structuring @ attribute {name}", name, object),
-                )
-                errors.append(missing)
+            errors.extend(sub for sub in e.exceptions if _attribute(sub) not in missing)
+        for name in missing:
+            absent = KeyError(name)
+            _add_note(
+                absent,
+                cattrs.AttributeValidationNote(f"Structuring @ attribute {name}", name, object),
+            )
+            errors.append(absent)
         if errors:
             raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
         return result
@@ -629,6 +654,11 @@ def from_dict(data: Any) -> Report:
 
     Raises :class:`ReportError` listing every problem found, each with a JSON Pointer.
     """
+    report = _fast(data)
+    return report if report is not None else _diagnosed(data)
+
+
+def _fast(data: Any) -> Report | None:
     if data.__class__ is dict:
         version = data.get("template_version")
         fast = _FAST.get(version) if version.__class__ is str else None
@@ -637,6 +667,10 @@ def from_dict(data: Any) -> Report:
                 return fast(data)
             except Exception:  # noqa: BLE001,S110 - the diagnostic path says what is wrong
                 pass
+    return None
+
+
+def _diagnosed(data: Any) -> Report:
     report, problems = _diagnose(data)
     if report is None:
         raise ReportError(problems)
@@ -671,18 +705,39 @@ def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
             f"文档大小 {size} 字节，超过上限 {MAX_DOCUMENT_BYTES}",
             "json.too-large",
         )
+    raw = _without_bom(bytes(text) if isinstance(text, memoryview) else text)
     try:
-        return orjson.loads(bytes(text) if isinstance(text, memoryview) else text)
+        return orjson.loads(raw)
     except orjson.JSONDecodeError as e:
-        if "64-bit" not in str(e):
+        # orjson refuses integers past 64 bits and numbers past a double's range, which are
+        # valid JSON: the stdlib parser reads them so that the schema check can point at
+        # the cell that is out of range. Anything else it reports is the answer.
+        exact = _exact_json(raw)
+        if exact is _UNREADABLE:
             return _raise_syntax(e)
-    # orjson stops at integers beyond 64 bits; the stdlib parser reads them so that the
-    # schema check can point at the cell that is out of range.
+        return exact
+
+
+_UNREADABLE = object()
+_BOM_BYTES, _BOM = b"\xef\xbb\xbf", "\ufeff"
+
+
+def _without_bom(text: str | bytes | bytearray) -> str | bytes | bytearray:
+    # RFC 8259 lets a parser ignore a byte order mark; files saved on Windows often have one.
+    if isinstance(text, str):
+        return text[1:] if text.startswith(_BOM) else text
+    return text[3:] if text[:3] == _BOM_BYTES else text
+
+
+def _exact_json(raw: str | bytes | bytearray) -> Any:
+    """The stdlib's reading of ``raw``, with exact integers, or ``_UNREADABLE``."""
     try:
-        raw = bytes(text) if isinstance(text, memoryview) else text
-        return json.loads(raw, parse_constant=_reject_constant)
-    except (ValueError, RecursionError) as e:
-        return _raise_syntax(e)
+        data = json.loads(raw, parse_constant=_reject_constant)
+        # The stdlib accepts escaped lone surrogates, which no UTF-8 writer can write back.
+        json.dumps(data, ensure_ascii=False).encode()
+    except (ValueError, TypeError, RecursionError):
+        return _UNREADABLE
+    return data
 
 
 def _reject_constant(name: str) -> Any:
@@ -699,10 +754,35 @@ def loads(text: str | bytes | bytearray | memoryview) -> Report:
     Raises :class:`ReportError` listing every problem: malformed JSON, a document over
     :data:`MAX_DOCUMENT_BYTES`, or any departure from the schema.
     """
-    return from_dict(parse_json(text))
+    data = parse_json(text)
+    report = _fast(data)
+    if report is not None:
+        return report
+    # Diagnose the stdlib's reading: orjson turns a 20-digit count into a float, and the
+    # finding should quote the number the document holds.
+    exact = _exact_json(_without_bom(bytes(text) if isinstance(text, memoryview) else text))
+    return _diagnosed(data if exact is _UNREADABLE else exact)
 
 
 def dumps(report: Report, *, indent: bool = False) -> str:
-    """Write a report as JSON text (UTF-8, Chinese characters unescaped)."""
+    """Write a report as JSON text (UTF-8, Chinese characters unescaped).
+
+    Raises :class:`ReportError` when the report holds what JSON cannot carry, such as a lone
+    surrogate in a text or a value of the wrong type; :func:`govdisclosure.validate` with
+    ``strict=True`` says where.
+    """
     option = orjson.OPT_INDENT_2 if indent else 0
-    return orjson.dumps(_to_dict(report), option=option).decode()
+    try:
+        return orjson.dumps(_to_dict(report), option=option).decode()
+    except (TypeError, ValueError, AttributeError, orjson.JSONEncodeError) as e:
+        raise ReportError(
+            [
+                Finding(
+                    rule="dump.invalid",
+                    severity="error",
+                    pointers=(),
+                    message_zh=f"报告含有无法写成 JSON 的值：{e}",
+                    message_en=f"the report holds a value that cannot be written as JSON: {e}",
+                )
+            ]
+        ) from None
