@@ -131,3 +131,43 @@ def test_the_real_command_line() -> None:
     assert done.returncode == 1
     assert "T3-3.natural_person" in done.stdout
     assert done.stderr == ""
+
+
+def test_an_empty_directory_is_unreadable_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, _, err = _run(capsys, str(tmp_path))
+    assert status == 2
+    assert "no JSON files" in err
+
+
+def test_parse_records_are_validated_as_their_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    record = tmp_path / "record.json"
+    assert (
+        main(["parse", str(ROOT / "examples" / "sources" / "muchang-2023.txt"), "-o", str(record)])
+        == 0
+    )
+    capsys.readouterr()
+    status, out, _ = _run(capsys, str(record))
+    assert status == 0
+    assert f"{record}: ok" in out
+
+
+def test_a_closed_pipe_is_not_a_traceback() -> None:
+    # The catalogue is larger than a pipe's buffer, so its writer meets the closed pipe.
+    proc = subprocess.run(
+        f"{sys.executable} -m govdisclosure catalogue | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.stdout == '{\n  "descr'
+    assert proc.stderr == ""
+
+
+def test_an_unusable_output_is_a_message(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["generate", "--root", str(ROOT / "README.md")]) == 2
+    assert "Not a directory" in capsys.readouterr().err

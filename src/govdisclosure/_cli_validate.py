@@ -132,6 +132,22 @@ def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
             yield raw, path
 
 
+def _report_of_record(data: bytes) -> Any:
+    """The report inside a ``govdisclosure parse`` record, or the document itself.
+
+    ``parse`` writes ``{"file", "format", "report", "findings"}`` records, so that its output
+    can be validated as it is.
+    """
+    if b'"findings"' not in data:  # not a parse record: skip a second JSON parse
+        return data
+    try:
+        doc = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return data
+    record = isinstance(doc, dict) and {"file", "report", "findings"} <= doc.keys()
+    return doc["report"] if record and "template_version" not in doc else data
+
+
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -214,6 +230,9 @@ def run(args: argparse.Namespace) -> int:
             err.write(f"govdisclosure validate: {e}\n")
             return 2
     inputs = list(_inputs(args.paths))
+    if not inputs:
+        err.write("govdisclosure validate: no JSON files found in the given directories\n")
+        return 2
     enabled = err.isatty() if args.progress is None else bool(args.progress)
     progress = _Progress(len(inputs), err, enabled)
     results: list[dict[str, Any]] = []
@@ -233,7 +252,7 @@ def run(args: argparse.Namespace) -> int:
                 out.write(f"{name}: {_TEXT[lang]['unreadable']}: {reason}\n")
             progress.update(k + 1)
             continue
-        result = validate(data, strict=args.strict)
+        result = validate(_report_of_record(data), strict=args.strict)
         if not result.ok:
             bad += 1
         for f in result.findings:

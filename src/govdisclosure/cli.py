@@ -8,6 +8,7 @@ parsed arguments and returning the exit status.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -63,7 +64,26 @@ def _command_modules() -> list[Callable[[Any], None]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    Every failure ends in a message and a status, never a traceback: 2 when an input or
+    output cannot be used.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that cannot show Chinese gets escapes rather than an error.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
-    status: int = args.run(args)
+    try:
+        status: int = args.run(args)
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as other command-line tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as e:
+        where = f": {e.filename}" if e.filename else ""
+        sys.stderr.write(f"govdisclosure {args.command}: {e.strerror or e}{where}\n")
+        return 2
     return status
