@@ -390,3 +390,14 @@ def test_aggregate(example_2021: Any) -> None:
     other = _year(summary, 2022)
     result = check_aggregate(summary, [other])
     assert [f.rule for f in result.findings] == ["aggregate.mismatch"]
+
+
+def test_cross_checks_name_a_wrong_argument() -> None:
+    report = g.loads(PLANTED.read_bytes())
+    with pytest.raises(TypeError, match="not a Report"):
+        check_series([{"template_version": "2021"}])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="not a Report"):
+        check_aggregate("junk", [])  # type: ignore[arg-type]
+    assert check_series([report]).ok
+    with pytest.raises(TypeError, match="takes a Report"):
+        g.render(None, "html")  # type: ignore[arg-type]

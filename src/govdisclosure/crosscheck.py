@@ -54,6 +54,16 @@ def _series_rules(previous: str, current: str) -> list[Rule]:
     ]
 
 
+def _require_reports(reports: Sequence[object]) -> None:
+    for i, report in enumerate(reports):
+        if not isinstance(report, Report):
+            kind = type(report).__name__
+            raise TypeError(
+                f"item {i} is a {kind}, not a Report: read documents with "
+                "govdisclosure.from_dict() or loads() first"
+            )
+
+
 def check_series(reports: Sequence[Report]) -> ValidationReport:
     """Check the continuity of several reports of one agency, year after year.
 
@@ -62,8 +72,10 @@ def check_series(reports: Sequence[Report]) -> ValidationReport:
     (``T3-7``), and the table-二 counts carried from year to year (``T2-2`` for two 2021-format
     reports, ``T2'-2`` for two 2019-format ones). Two reports for the same year are a
     ``series.duplicate-year`` warning, and neither is compared. The reports are taken to be of
-    one agency: the agency's name is not compared.
+    one agency: the agency's name is not compared. Raises :class:`TypeError` for anything but
+    :class:`Report` objects (read documents with :func:`govdisclosure.from_dict` first).
     """
+    _require_reports(reports)
     by_year: dict[int, list[int]] = {}
     for i, report in enumerate(reports):
         by_year.setdefault(report.period.year, []).append(i)
@@ -151,8 +163,10 @@ def check_aggregate(
     exceed the summary. Findings are warnings: summaries legitimately differ when a unit is
     missing or was merged during the year. A cell blank in any report is not checkable. A
     department whose reporting year differs from the summary's is an ``aggregate.mismatch``
-    warning, and is still counted.
+    warning, and is still counted. Raises :class:`TypeError` for anything but :class:`Report`
+    objects.
     """
+    _require_reports([summary, *departments])
     r = rule("A-1" if complete else "A-2")
     version = summary.template_version
     findings: list[Finding] = []

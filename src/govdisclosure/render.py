@@ -421,7 +421,13 @@ _STYLE = (
 
 
 def render(report: Report, format: str = "html") -> str:
-    """The report in the official layout, as ``"html"``, ``"markdown"`` or ``"text"``."""
+    """The report in the official layout, as ``"html"``, ``"markdown"`` or ``"text"``.
+
+    Raises :class:`TypeError` for anything but a :class:`Report` (``parse()`` gives ``None``
+    when it finds no report) and :class:`ValueError` for an unknown format.
+    """
+    if not isinstance(report, Report):
+        raise TypeError(f"render() takes a Report, not {type(report).__name__}")
     if format not in RENDER_FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(RENDER_FORMATS)}")
     fmt: RenderFormat = format  # type: ignore[assignment]
