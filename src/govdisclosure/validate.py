@@ -495,7 +495,9 @@ def validate(obj: Any, *, strict: bool = False) -> ValidationReport:
                 except Exception:  # noqa: BLE001 - _diagnose_object reports it
                     result = _merge(result, _diagnose_object(obj).errors)
                 else:
-                    result = _merge(result, _check_data(data).errors)
+                    checked = _check_data(data)
+                    # An invalid cell counts as blank, as it does in a document.
+                    result = checked if checked.errors else result
         else:
             data = obj
             if isinstance(obj, (str, bytes, bytearray, memoryview)):
