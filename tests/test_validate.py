@@ -405,7 +405,8 @@ def test_cross_checks_name_a_wrong_argument() -> None:
 
 def test_strict_mode_treats_an_invalid_cell_as_blank_in_a_report_too() -> None:
     report = g.loads(PLANTED.read_bytes())
-    assert report.review_litigation is not None and report.review_litigation.review is not None
+    assert report.review_litigation is not None
+    assert report.review_litigation.review is not None
     report.review_litigation.review.upheld = -5
     found = {(f.rule, f.severity, f.checkable) for f in validate(report, strict=True).findings}
     assert ("schema.range", "error", True) in found
