@@ -741,24 +741,46 @@ def _t3_4(version: Version) -> list[Rule]:
     citation = _format_citation(
         "implied", "表三「总计」列（申请人情况）", "table III, column Total (applicants)"
     )
-    out = []
-    for path in _rows_of(version, ApplicantCounts, "applications"):
-        row = _row_label(version, path)
-        out.append(
-            _row_sum(
-                base="T3-4",
-                version=version,
-                table=_T3,
-                path=path,
-                cls=ApplicantCounts,
-                total_column=t.APPLICANT_TOTAL,
-                id_path=path[1:],
-                where=Label(f"{_T3_WHERE.zh}「{row.zh}」行", f"{_T3_WHERE.en}, row “{row.en}”"),
-                parts_label=parts_label,
-                citation=citation,
-            )
+    return _row_sums(
+        version,
+        base="T3-4",
+        table=_T3,
+        cls=ApplicantCounts,
+        total_column=t.APPLICANT_TOTAL,
+        where=lambda row: Label(f"{_T3_WHERE.zh}「{row.zh}」行", f"{_T3_WHERE.en}, row “{row.en}”"),
+        parts_label=parts_label,
+        citation=citation,
+    )
+
+
+def _row_sums(
+    version: Version,
+    *,
+    base: str,
+    table: TableDoc,
+    cls: type,
+    total_column: t.Column,
+    where: Callable[[Label], Label],
+    parts_label: Label,
+    citation: Citation,
+) -> list[Rule]:
+    """One ``total = Σ parts`` rule for every row of class ``cls`` in ``table``."""
+    under = next(name for name, spec in specs(Report) if spec.table is table)
+    return [
+        _row_sum(
+            base=base,
+            version=version,
+            table=table,
+            path=path,
+            cls=cls,
+            total_column=total_column,
+            id_path=path[1:],
+            where=where(_row_label(version, path)),
+            parts_label=parts_label,
+            citation=citation,
         )
-    return out
+        for path in _rows_of(version, cls, under)
+    ]
 
 
 # -- Table 四 ------------------------------------------------------------------------------------
@@ -775,25 +797,17 @@ def _t4_1(version: Version) -> list[Rule]:
     citation = _format_citation(
         "implied", "表四各组「总计」列", "table IV, the Total column of each group"
     )
-    out = []
-    for path in _rows_of(version, CaseOutcomes, "review_litigation"):
-        group = _row_label(version, path)
-        where = _where(_T4)
-        out.append(
-            _row_sum(
-                base="T4-1",
-                version=version,
-                table=_T4,
-                path=path,
-                cls=CaseOutcomes,
-                total_column=t.CASE_TOTAL,
-                id_path=path[1:],
-                where=Label(f"{where.zh}「{group.zh}」", f"{where.en}, “{group.en}”"),
-                parts_label=parts_label,
-                citation=citation,
-            )
-        )
-    return out
+    where = _where(_T4)
+    return _row_sums(
+        version,
+        base="T4-1",
+        table=_T4,
+        cls=CaseOutcomes,
+        total_column=t.CASE_TOTAL,
+        where=lambda group: Label(f"{where.zh}「{group.zh}」", f"{where.en}, “{group.en}”"),
+        parts_label=parts_label,
+        citation=citation,
+    )
 
 
 # -- Table 二 ------------------------------------------------------------------------------------
