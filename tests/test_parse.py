@@ -374,3 +374,159 @@ def test_bold_lead_in_without_full_stop() -> None:
     ]
     assert report.overview.closing == "联系电话：010-12345678。"
     assert report.contact.phone == "010-12345678"
+
+
+# -- Irregular rows -----------------------------------------------------------------------------
+
+_NEW_ROW = "| 一、本年新收政府信息公开申请数量 |  |  | 42 |"
+
+
+@pytest.fixture(scope="module")
+def rendered_2021() -> dict[str, str]:
+    report = g.from_dict(_load(ROOT / "examples" / "report-2021.json"))
+    from govdisclosure.render import render
+
+    return {fmt: render(report, fmt) for fmt in ("text", "html")}
+
+
+def _changed(before: ParseResult, after: ParseResult) -> dict[str, tuple[Any, Any]]:
+    def flat(d: Any, p: str = "") -> dict[str, Any]:
+        if isinstance(d, dict):
+            return {k2: v2 for k, v in d.items() for k2, v2 in flat(v, f"{p}/{k}").items()}
+        if isinstance(d, list):
+            return {k2: v2 for i, v in enumerate(d) for k2, v2 in flat(v, f"{p}/{i}").items()}
+        return {p: d}
+
+    assert before.report is not None
+    assert after.report is not None
+    a, b = flat(g.to_dict(before.report)), flat(g.to_dict(after.report))
+    return {k: (a.get(k), b.get(k)) for k in a.keys() | b.keys() if a.get(k) != b.get(k)}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "changed", "rule", "raw"),
+    [
+        (
+            _NEW_ROW,
+            _NEW_ROW.replace("42", "a42"),
+            "new_requests/natural_person",
+            "parse.value.not_a_number",
+            "a42",
+        ),
+        (
+            _NEW_ROW,
+            _NEW_ROW.replace("42", "约42"),
+            "new_requests/natural_person",
+            "parse.value.not_a_number",
+            "约42",
+        ),
+        (
+            _NEW_ROW,
+            _NEW_ROW.replace("42", "见附件"),
+            "new_requests/natural_person",
+            "parse.value.not_a_number",
+            "见附件",
+        ),
+        (
+            "| 四、结转下年度继续办理 |  |  | 3 |",
+            "| 四、结转下年度继续办理 |  |  | x |",
+            "carried_forward/natural_person",
+            "parse.value.not_a_number",
+            "x",
+        ),
+        (_NEW_ROW, _NEW_ROW.replace("|  |  |", "|  |"), None, None, None),
+        (_NEW_ROW, _NEW_ROW.replace("|  |  |", "|  |  |  |"), None, None, None),
+        (_NEW_ROW, _NEW_ROW[2:], None, None, None),
+    ],
+)
+def test_one_irregular_pipe_row_shifts_nothing(
+    rendered_2021: dict[str, str],
+    old: str,
+    new: str,
+    changed: str | None,
+    rule: str | None,
+    raw: str | None,
+) -> None:
+    text = rendered_2021["text"]
+    assert old in text
+    before, after = parse(text), parse(text.replace(old, new))
+    diff = _changed(before, after)
+    if changed is None:
+        assert diff == {}
+        assert after.findings == before.findings
+        return
+    assert set(diff) == {f"/applications/{changed}"}
+    assert diff[f"/applications/{changed}"][1] is None
+    extra = [f for f in after.findings if f not in before.findings]
+    assert [(f.rule, f.actual) for f in extra] == [(rule, raw)]
+
+
+def test_trailing_filler_pipes_shift_nothing(rendered_2021: dict[str, str]) -> None:
+    text = rendered_2021["text"]
+    lines = [x + "|||" if x.startswith(_NEW_ROW) else x for x in text.split("\n")]
+    assert _changed(parse(text), parse("\n".join(lines))) == {}
+
+
+def test_a_row_missing_a_value_is_reported_not_shifted(rendered_2021: dict[str, str]) -> None:
+    text = rendered_2021["text"]
+    after = parse(text.replace(_NEW_ROW, _NEW_ROW.replace(" 42 |", "")))
+    assert after.report is not None
+    new = g.to_dict(after.report)["applications"]["new_requests"]
+    assert set(new.values()) == {None}
+    assert [f.actual for f in after.findings if f.rule == "parse.table.unplaced"] == [
+        ["8", "0", "0", "2", "0", "52"]
+    ]
+
+
+@pytest.mark.parametrize("raw", ["约12万", "十二", "abc", "1e3", "12.5.6"])
+@pytest.mark.parametrize(
+    ("row", "ptr"),
+    [
+        ("| 行政事业性收费 | 12.5600 |", "fees/amount"),
+        ("| 行政许可 | 1256 |", "licensing/decisions"),
+    ],
+)
+def test_bad_cell_in_table_two_is_reported(
+    rendered_2021: dict[str, str], raw: str, row: str, ptr: str
+) -> None:
+    text = rendered_2021["text"]
+    assert row in text
+    after = parse(text.replace(row, row.split("|")[0] + "|" + row.split("|")[1] + f"| {raw} |"))
+    assert after.report is not None
+    assert set(_changed(parse(text), after)) == {f"/proactive_disclosure/{ptr}"}
+    assert [(f.rule, f.actual) for f in after.findings] == [("parse.value.not_a_number", raw)]
+
+
+@pytest.mark.parametrize(("raw", "rule"), [("6500余条", "approximate"), ("约6500", "not_a_number")])
+def test_space_separated_row_with_a_bad_value(
+    rendered_2021: dict[str, str], raw: str, rule: str
+) -> None:
+    text = rendered_2021["text"].replace("| 行政许可 | 1256 |  |  |", f"行政许可 {raw}")
+    result = parse(text)
+    assert result.report is not None
+    assert g.to_dict(result.report)["proactive_disclosure"]["licensing"] == {"decisions": None}
+    assert [(f.rule, f.actual) for f in result.findings] == [(f"parse.value.{rule}", raw)]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        '<td colspan="3">一、本年新收政府信息公开申请数量</td><td></td>',
+        '<td colspan="99999">一、本年新收政府信息公开申请数量</td>',
+    ],
+)
+def test_html_row_wider_than_its_header(rendered_2021: dict[str, str], label: str) -> None:
+    html = rendered_2021["html"]
+    old = '<td colspan="3">一、本年新收政府信息公开申请数量</td>'
+    assert old in html
+    before, after = parse(html), parse(html.replace(old, label))
+    assert _changed(before, after) == {}
+    assert after.findings == before.findings
+
+
+def test_html_value_in_a_column_without_header_is_reported(rendered_2021: dict[str, str]) -> None:
+    html = rendered_2021["html"]
+    row_end = html.index("</tr>", html.index("一、本年新收政府信息公开申请数量"))
+    after = parse(html[:row_end] + "<td>99</td>" + html[row_end:])
+    unplaced = [f.actual for f in after.findings if f.rule == "parse.table.unplaced"]
+    assert unplaced == [["99"]]

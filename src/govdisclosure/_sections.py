@@ -158,12 +158,14 @@ def heading(text: str) -> Heading | None:
     if len(text) <= 200:
         candidates.append(len(text))
     for end in candidates:
+        if m is None and end != len(text):
+            continue  # an unnumbered heading must stand alone
         title_key = key(a[start:end].replace("\x00", "").replace("**", ""))
+        if m is None and not marked and title_key not in _bare_titles():
+            continue  # … and be an official title
         section = _section_of(title_key)
         if section is None:
             continue
-        if m is None and (end != len(text) or (not marked and title_key not in _bare_titles())):
-            continue  # an unnumbered heading must stand alone and be an official title
         if _is_table_label(text[:end]):
             return None
         heading_text = text[:end].strip().lstrip("#").strip().replace("**", "").strip()
@@ -336,6 +338,11 @@ def metadata(text: str) -> list[Meta] | None:
 
 _SPLIT_SPACE = re.compile(r"[ \t\u00a0\u3000]+")
 _SENTENCE_END = "。！？"
+#: The longest paragraph examined as a whole heading when splitting a line: a heading is short,
+#: and looking at longer pieces at every run of spaces would make splitting quadratic.
+_MAX_HEADING = 200
+# The characters (after folding) a heading or a numbered sub-section can start with.
+_OPENERS = frozenset("#*(第、一二三四五六七八九十\x00")
 
 
 def split_flattened(text: str) -> list[str]:
@@ -355,9 +362,11 @@ def split_flattened(text: str) -> list[str]:
         before = text[a - 1]
         after = text[b : b + 60]
         split = before in _SENTENCE_END
-        if not split and (subsection(after) is not None or _heading_start(after)):
+        first = aligned(text[b])
+        opens = first in _OPENERS or first.isspace()
+        if not split and opens and (subsection(after) is not None or _heading_start(after)):
             split = True
-        if not split:
+        if not split and a - start <= _MAX_HEADING:
             h = heading(text[start:a])
             split = h is not None and h.rest is None
         if split:

@@ -125,18 +125,33 @@ def tokenize(text: str, location: Location) -> list[Token] | None:
             return None
     else:
         cells = []
+        odd: set[int] = set()
         label: list[str] = []
         for piece in s.split():
-            if is_value(piece):
+            if is_value(piece) or (
+                # 「行政许可 约6500」: a figure with words where a value stands, after a row label
+                re.search(r"\d", piece)
+                and len(piece) <= 20
+                and not _SENTENCE.search(piece)
+                and not re.match(r"[(（]|\d{1,2}\s*[、.．]", piece)
+                and not _recognised(piece)
+                and not fragment(piece)
+                and (cells or label)
+                and _is_row_label(" ".join(label) if label else cells[-1])
+            ):
                 if label:
                     cells.extend(_labels_of(label))
                     label = []
+                if not is_value(piece):
+                    odd.add(len(cells))
                 cells.append(piece)
             else:
                 label.append(piece)
         if label:
             cells.extend(_labels_of(label))
-    labels = [c for c in cells if c and not is_value(c)]
+    if "|" in s:
+        odd = _odd_cells(cells)
+    labels = [c for i, c in enumerate(cells) if c and i not in odd and not is_value(c)]
     if any(len(c) > MAX_LABEL_CHARS for c in labels):
         return None
     if labels:
@@ -154,7 +169,42 @@ def tokenize(text: str, location: Location) -> list[Token] | None:
             return None
     elif not any(cells):
         return None
-    return [Token(c, attrs.evolve(location, column=i), is_value(c)) for i, c in enumerate(cells)]
+    return [
+        Token(c, attrs.evolve(location, column=i), i in odd or is_value(c))
+        for i, c in enumerate(cells)
+    ]
+
+
+_SENTENCE = re.compile(r"[。；;！？]")
+
+
+def _is_row_label(text: str) -> bool:
+    return is_value(text) or any(m.quality != "approximate" for m in match_row(text))
+
+
+def _odd_cells(cells: Sequence[str]) -> set[int]:
+    """The cells of a pipe row that stand where values do but are no values (「a42」, 「见附件」).
+
+    They follow a recognised row label, are short and carry no sentence: such a cell is a
+    value cell with text in it, so it keeps its place (and is reported when it is read).
+    """
+    out: set[int] = set()
+    anchored = False
+    for i, c in enumerate(cells):
+        if not c or is_value(c):
+            continue
+        if _is_row_label(c):
+            anchored = True
+            continue
+        if (
+            anchored
+            and len(c) <= 20
+            and not _SENTENCE.search(c)
+            and not match_column(c)
+            and not fragment(c)
+        ):
+            out.add(i)
+    return out
 
 
 def _versions_of_row(ident: str) -> tuple[Version, ...]:
@@ -471,9 +521,15 @@ class TableReader:
             value_cols = [c for c in range(width) if leaves[c]]
             if not any(t.strip() for t in texts) and not (kind == "四" and value_cols):
                 continue  # an empty row; in table 四 the one data row may be all blank
-            if value_cols and self._aligned(row, texts, own, value_cols, r):
+            if value_cols and self._aligned(row, texts, own, value_cols, r, header):
                 stream.close()
                 self._grid_row(kind, row, texts, own, header, leaves, value_cols, r, index)
+            elif value_cols:
+                stream.close()
+                rest = self._realign(kind, row, texts, own, header, leaves, value_cols, r, index)
+                if rest is not None:
+                    stream.line(rest)
+                    stream.close()
             else:
                 tokens = []
                 started = False
@@ -497,14 +553,86 @@ class TableReader:
         own: list[bool],
         value_cols: list[int],
         r: int,
+        header: list[list[tuple[int, str]]],
     ) -> bool:
+        """True when the row's cells stand in the header's columns.
+
+        Not when the row is shorter than the header, a row label stands in a value column, or
+        text stands to the right of the last value column where no header is (an extra cell
+        has pushed the row's values out of their columns).
+        """
         if row[value_cols[-1]] is None:
             return False
         vc = set(value_cols)
+        last = value_cols[-1]
         for c, text in enumerate(texts):
-            if c in vc and own[c] and text.strip() and not is_value(text) and match_row(text):
+            if not own[c] or not text.strip():
+                continue
+            if c in vc and not is_value(text) and match_row(text):
+                return False
+            if c > last and not _headed(header[c]):
                 return False
         return True
+
+    def _realign(
+        self,
+        kind: Tables,
+        row: list[_Slot | None],
+        texts: list[str],
+        own: list[bool],
+        header: list[list[tuple[int, str]]],
+        leaves: list[tuple[Match, ...]],
+        value_cols: list[int],
+        r: int,
+        index: int,
+    ) -> list[Token] | None:
+        """Read a row whose cells do not stand in the header's columns.
+
+        The cells after its row label are its values; filler cells before them and after the
+        last value column are dropped. When exactly as many are left as the header has value
+        columns, they fill those columns in order. Otherwise the row label and its values are
+        returned, to be read as a flattened row (the sparse-row rule, or a finding).
+        """
+        cols = [c for c in range(len(row)) if row[c] is not None and (own[c] or texts[c].strip())]
+        at = -1
+        for i, c in enumerate(cols):
+            text = texts[c]
+            if text.strip() and not is_value(text) and match_row(text) and (own[c] or i == 0):
+                at = i
+        head = [c for c in cols[: at + 1] if texts[c].strip()]
+        tail = [c for c in cols[at + 1 :] if own[c]]
+        k = len(value_cols)
+        while tail and not texts[tail[0]].strip():
+            tail.pop(0)
+        while len(tail) > k and not texts[tail[-1]].strip():
+            tail.pop()
+        if len(tail) != k:
+            while tail and not texts[tail[-1]].strip():
+                tail.pop()
+            cells = ([head[-1]] if head and own[head[-1]] else []) + tail
+            return [
+                Token(texts[c], _at(row[c].cell.location, index, r, c), c in tail)  # type: ignore[union-attr]
+                for c in cells
+            ]
+        vc = set(value_cols)
+        free = [c for c in range(len(row)) if c not in vc]
+        new_row: list[_Slot | None] = [None] * len(row)
+        new_texts = [""] * len(row)
+        new_own = [False] * len(row)
+        for c, h in zip(free, head[-len(free) :] if free else [], strict=False):
+            slot = row[h]
+            assert slot is not None
+            new_row[c] = _Slot(slot.cell, r, c)
+            new_texts[c] = texts[h]
+            new_own[c] = True
+        for c, src in zip(value_cols, tail, strict=True):
+            slot = row[src]
+            assert slot is not None
+            new_row[c] = _Slot(slot.cell, r, c)
+            new_texts[c] = texts[src]
+            new_own[c] = True
+        self._grid_row(kind, new_row, new_texts, new_own, header, leaves, value_cols, r, index)
+        return None
 
     def _grid_row(
         self,
@@ -589,6 +717,25 @@ class TableReader:
                     )
                 continue
             self.assign(entry, token, _header_unit(tuple(texts_above)))
+        last = value_cols[-1] if value_cols else len(row)
+        stray = [
+            Token(slot.cell.text, _at(slot.cell.location, index, r, c), True)
+            for c, slot in enumerate(row)
+            if c > last
+            and slot is not None
+            and slot.row == r
+            and slot.col == c
+            and slot.cell.text.strip()
+            and is_value(slot.cell.text)
+        ]
+        if stray:
+            self.unplaced(
+                kind,
+                labels[-1] if labels else "",
+                stray,
+                "values in columns without a header",
+                "数值所在列没有表头",
+            )
 
     # -- streams ------------------------------------------------------------------------------
 
@@ -648,6 +795,11 @@ def _add_header_row(
         if header[c] and header[c][-1][0] == ident:
             continue
         header[c].append((ident, text))
+
+
+def _headed(column: list[tuple[int, str]]) -> bool:
+    """True when a column has a header of its own, not only a group header spread over it."""
+    return any(not all(m.kind == "group" for m in match_column(text)) for _, text in column)
 
 
 def _leaf(column: list[tuple[int, str]], kind: Tables) -> tuple[Match, ...]:
@@ -751,9 +903,12 @@ class _Stream:
     def line(self, tokens: Sequence[Token]) -> None:
         if tokens is SEPARATOR:
             return
+        # A line without a value (a header row with filler cells) names no row: a blank cell
+        # after 「其他」 does not make that header cell a row label.
+        values = any(t.value and t.text.strip() for t in tokens)
         for i, token in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            self.feed(token, nxt is not None and nxt.value)
+            self.feed(token, nxt is not None and nxt.value and values)
 
     def feed(self, token: Token, value_follows: bool) -> None:
         version = self.reader.version

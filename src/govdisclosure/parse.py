@@ -30,6 +30,7 @@ import datetime as _dt
 import re
 import unicodedata
 import zipfile
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 from io import BytesIO
@@ -496,7 +497,10 @@ class _Builder:
                     ) or match_column(tok.text):
                         labels += 1
             if labels >= 1 and (values >= 1 or labels >= 2):
-                pipes = all(x.text.lstrip().startswith(("|", "｜")) for x in run)
+                # Pipe rows, all or all but one (a row that lost its leading pipe).
+                pipes = sum(not x.text.lstrip().startswith(("|", "｜")) for x in run) <= max(
+                    0, min(1, len(run) - 2)
+                )
                 out.append(
                     _Item(
                         "run", location=run[0].location, rows=[x.tokens for x in run], pipes=pipes
@@ -1205,11 +1209,15 @@ def _scrap(item: _Item) -> bool:
 
 
 def _as_grid(item: _Item) -> Table | None:
-    """A run of pipe rows of equal width, as a grid table (its header then gives positions)."""
+    """A run of pipe rows, most of one width, as a grid table (its header gives positions).
+
+    A row of another width (a lost or extra filler cell) is lined up by the grid reader.
+    """
     if not item.pipes:
         return None
-    widths = {len(row) for row in item.rows}
-    if len(widths) != 1 or widths == {1}:
+    widths = Counter(len(row) for row in item.rows)
+    width, n = widths.most_common(1)[0]
+    if width == 1 or 2 * n < len(item.rows):
         return None
     return Table(
         rows=tuple(

@@ -209,3 +209,15 @@ def test_empty_inputs(fmt: str | None) -> None:
     for source in ("", " ", "\n\n", "\ufeff"):
         result = _outcome(source, fmt)
         assert result is None or result.report is None
+
+
+def test_long_lines_of_short_words() -> None:
+    """A 2 MB line of space-separated words: splitting it used to take quadratic time.
+
+    At every run of spaces the paragraph so far was examined as a heading, so each check cost
+    the length of the line; before the fix these inputs took tens of seconds.
+    """
+    words = "我局 " * 700_000
+    _outcome("一、总体情况\n" + words)
+    _outcome("1 " * 1_000_000)
+    _outcome("<p>" + words + "</p>", "html")
