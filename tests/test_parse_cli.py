@@ -106,3 +106,30 @@ def test_render_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     bad.write_text("{}", encoding="utf-8")
     assert main(["render", str(bad)]) == 1
     assert main(["render", str(tmp_path / "missing.json")]) == 2
+
+
+def test_a_directory_is_read_for_its_documents_and_validates_after(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reports, out = tmp_path / "reports", tmp_path / "json"
+    (reports / "sub").mkdir(parents=True)
+    (reports / "seed.txt").write_bytes(SEED.read_bytes())
+    (reports / "sub" / "page.html").write_bytes(HTML.read_bytes())
+    (reports / "notes.csv").write_text("a,b\n")
+    assert main(["parse", str(reports), "--outdir", str(out), "--validate"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["page.json", "seed.json"]
+    capsys.readouterr()
+    assert main(["validate", str(out)]) == 0
+    assert "2 files, 0 with errors" in capsys.readouterr().out
+
+
+def test_an_empty_directory_has_nothing_to_parse(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["parse", str(tmp_path)]) == 2
+    assert "no documents" in capsys.readouterr().err
+
+
+def test_an_unwritable_output_is_a_message(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEED), "-o", "/nonexistent/dir/x.json"]) == 2
+    assert "No such file or directory" in capsys.readouterr().err

@@ -169,8 +169,32 @@ class _Progress:
             self.stream.write("\n")
 
 
+#: What a directory given to ``parse`` is searched for.
+DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".shtml", ".pdf", ".docx")
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    """Each file as given; each directory as the documents below it, sorted."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                )
+            )
+        else:
+            out.append(path)
+    return out
+
+
 def _run_parse(args: argparse.Namespace) -> int:
-    files: list[Path] = args.files
+    files = _expand(args.files)
+    if not files:
+        sys.stderr.write("govdisclosure parse: no documents found in the given directories\n")
+        return 2
     batch = len(files) > 1
     progress_on = args.progress if args.progress is not None else (batch and sys.stderr.isatty())
     progress = _Progress(len(files), sys.stderr, bool(progress_on))
