@@ -133,3 +133,17 @@ def test_an_empty_directory_has_nothing_to_parse(
 def test_an_unwritable_output_is_a_message(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(SEED), "-o", "/nonexistent/dir/x.json"]) == 2
     assert "No such file or directory" in capsys.readouterr().err
+
+
+def test_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    stdin = io.TextIOWrapper(io.BytesIO(SEED.read_bytes()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["parse", "-"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["file"] == "-"
+    assert record["report"]["agency"]["name"] == "镇康县木场乡人民政府"

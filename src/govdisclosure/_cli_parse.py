@@ -37,7 +37,13 @@ def register(subparsers: Any) -> None:
         help="read reports (text, HTML, PDF, Word) into JSON",
         description="Read reports into JSON records with findings.",
     )
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="a document, a folder of them, or - (stdin)",
+    )
     where = p.add_mutually_exclusive_group()
     where.add_argument(
         "-o", "--output", type=Path, help="write to this file (several: a JSON array)"
@@ -177,7 +183,7 @@ def _expand(paths: list[Path]) -> list[Path]:
     """Each file as given; each directory as the documents below it, sorted."""
     out: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if str(path) != "-" and path.is_dir():
             out.extend(
                 sorted(
                     p
@@ -209,7 +215,8 @@ def _run_parse(args: argparse.Namespace) -> int:
         result: ParseResult | None = None
         error: Finding | None = None
         try:
-            result = parse(path, format=args.format)
+            source = sys.stdin.buffer.read() if str(path) == "-" else path
+            result = parse(source, format=args.format)
         except ParseError as exc:
             error = exc.finding
             failed += 1
