@@ -530,3 +530,25 @@ def test_html_value_in_a_column_without_header_is_reported(rendered_2021: dict[s
     after = parse(html[:row_end] + "<td>99</td>" + html[row_end:])
     unplaced = [f.actual for f in after.findings if f.rule == "parse.table.unplaced"]
     assert unplaced == [["99"]]
+
+
+def test_a_flattened_row_with_too_many_values_is_not_placed(rendered_2021: dict[str, str]) -> None:
+    lines = rendered_2021["text"].split("\n")
+    (i,) = [k for k, line in enumerate(lines) if "一、本年新收政府信息公开申请数量" in line]
+    lines[i] = "一、本年新收政府信息公开申请数量 9 5 1 0 0 0 0 6"
+    result = parse("\n".join(lines))
+    assert result.report is not None
+    assert result.report.applications is not None
+    assert result.report.applications.new_requests == g.ApplicantCounts()
+    unplaced = [f.actual for f in result.findings if f.rule == "parse.table.unplaced"]
+    assert unplaced == [["9", "5", "1", "0", "0", "0", "0", "6"]]
+    # The row after it is read as before.
+    assert result.report.applications.carried_over == g.ApplicantCounts(
+        natural_person=2,
+        commercial_enterprise=0,
+        research_institution=0,
+        social_welfare_org=0,
+        legal_service_org=0,
+        other=0,
+        total=2,
+    )

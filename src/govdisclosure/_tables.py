@@ -298,6 +298,8 @@ class _Row:
     values: list[Token] = attrs.Factory(list)
     before: list[Token] = attrs.Factory(list)
     implicit: bool = False
+    #: Values past the row's cells on the row's own line.
+    overflow: list[Token] = attrs.Factory(list)
 
     def width(self, version: Version) -> int:
         if self.implicit:
@@ -393,6 +395,18 @@ class TableReader:
     def place(self, row: _Row, header: Sequence[Sequence[Match]] = ()) -> None:
         """Put a stream row's values into its cells, in the template's (or the header's) order."""
         version = self.version
+        if row.spec is not None and any(v.text.strip() for v in row.overflow):
+            # Placing by position would shift the row: it stays blank, every value reported.
+            self.ensure(row.spec.path)
+            every = [*row.values, *row.overflow]
+            self.unplaced(
+                row.kind,
+                row.label.text if row.label else "",
+                every,
+                f"{len(every)} values for {len(row.spec.cells)} cells on one line",
+                f"一行有 {len(every)} 个数值，而该行只有 {len(row.spec.cells)} 格",
+            )
+            return
         values = row.values or row.before
         if row.values and row.before and any(v.text.strip() for v in row.before):
             self.unplaced(
@@ -606,6 +620,17 @@ class TableReader:
             tail.pop(0)
         while len(tail) > k and not texts[tail[-1]].strip():
             tail.pop()
+        beyond = [c for c in tail if c > value_cols[-1] and texts[c].strip()]
+        if len(tail) - len(beyond) == k and beyond:
+            # Lined up but for values right of the last header column: those have no column.
+            self.unplaced(
+                kind,
+                texts[head[-1]] if head else "",
+                [Token(texts[c], _at(row[c].cell.location, index, r, c), True) for c in beyond],  # type: ignore[union-attr]
+                "values in columns without a header",
+                "数值所在列没有表头",
+            )
+            tail = [c for c in tail if c not in beyond]
         if len(tail) != k:
             while tail and not texts[tail[-1]].strip():
                 tail.pop()
@@ -885,6 +910,8 @@ class _Stream:
         self.reader = reader
         self.kind: Tables | None = kind
         self.row: _Row | None = None
+        #: The row opened on the line being read, if any.
+        self.opened: _Row | None = None
         self.pending: list[Token] = []
         self.header: list[tuple[Match, ...]] = []
         self.in_header = False
@@ -906,9 +933,11 @@ class _Stream:
         # A line without a value (a header row with filler cells) names no row: a blank cell
         # after 「其他」 does not make that header cell a row label.
         values = any(t.value and t.text.strip() for t in tokens)
+        self.opened = None
         for i, token in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             self.feed(token, nxt is not None and nxt.value and values)
+        self.opened = None
 
     def feed(self, token: Token, value_follows: bool) -> None:
         version = self.reader.version
@@ -923,7 +952,11 @@ class _Stream:
                         self.pending.append(token)
                     return
             if self.row.full(version):
-                if token.text.strip():
+                if self.row is self.opened and self.row.spec is not None:
+                    # More values on the row's own line than it has cells: which one is extra
+                    # cannot be known, so none is placed.
+                    self.row.overflow.append(token)
+                elif token.text.strip():
                     self.pending.append(token)
             else:
                 self.row.values.append(token)
@@ -943,7 +976,7 @@ class _Stream:
             self.in_header = False
             self.kind = spec.table
             self.reader.table_seen(spec.table)
-            self.row = _Row(spec, spec.table, label=token)
+            self.row = self.opened = _Row(spec, spec.table, label=token)
             if self.pending and not spec.group_only:
                 self.row.before = self.pending[: len(spec.cells)]
                 if len(self.pending) > len(spec.cells):
