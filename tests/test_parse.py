@@ -552,3 +552,8 @@ def test_a_flattened_row_with_too_many_values_is_not_placed(rendered_2021: dict[
         other=0,
         total=2,
     )
+
+
+def test_a_legacy_doc_is_named_as_such() -> None:
+    with pytest.raises(ParseError, match=r"save it as \.docx"):
+        parse(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))

@@ -197,6 +197,10 @@ def _decode(data: bytes) -> str:
     return text
 
 
+#: The signature of an OLE compound file, such as a Word 97-2003 ``.doc``.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def _is_docx(data: bytes) -> bool:
     if not data.startswith(b"PK\x03\x04"):
         return False
@@ -255,8 +259,8 @@ def _load(source: str | bytes | Path, fmt: str | None) -> tuple[Format, str | by
         if chosen is None:
             if data.startswith(b"%PDF-") or data[:1024].lstrip().startswith(b"%PDF-"):
                 chosen = "pdf"
-            elif _is_docx(data):
-                chosen = "docx"
+            elif _is_docx(data) or data.startswith(_OLE):
+                chosen = "docx"  # the Word reader explains that a .doc must be saved as .docx
         if chosen in ("pdf", "docx"):
             if len(data) > MAX_BINARY_BYTES:
                 raise ParseError(
