@@ -620,17 +620,13 @@ class TableReader:
             tail.pop(0)
         while len(tail) > k and not texts[tail[-1]].strip():
             tail.pop()
+        # Lined up but for values right of the last header column: those keep their columns,
+        # where _grid_row reports them as having no header.
         beyond = [c for c in tail if c > value_cols[-1] and texts[c].strip()]
-        if len(tail) - len(beyond) == k and beyond:
-            # Lined up but for values right of the last header column: those have no column.
-            self.unplaced(
-                kind,
-                texts[head[-1]] if head else "",
-                [Token(texts[c], _at(row[c].cell.location, index, r, c), True) for c in beyond],  # type: ignore[union-attr]
-                "values in columns without a header",
-                "数值所在列没有表头",
-            )
+        if len(tail) - len(beyond) == k:
             tail = [c for c in tail if c not in beyond]
+        else:
+            beyond = []
         if len(tail) != k:
             while tail and not texts[tail[-1]].strip():
                 tail.pop()
@@ -655,6 +651,12 @@ class TableReader:
             assert slot is not None
             new_row[c] = _Slot(slot.cell, r, c)
             new_texts[c] = texts[src]
+            new_own[c] = True
+        for c in beyond:
+            slot = row[c]
+            assert slot is not None
+            new_row[c] = _Slot(slot.cell, r, c)
+            new_texts[c] = texts[c]
             new_own[c] = True
         self._grid_row(kind, new_row, new_texts, new_own, header, leaves, value_cols, r, index)
         return None
