@@ -530,6 +530,8 @@ def test_html_value_in_a_column_without_header_is_reported(rendered_2021: dict[s
     after = parse(html[:row_end] + "<td>99</td>" + html[row_end:])
     unplaced = [f.actual for f in after.findings if f.rule == "parse.table.unplaced"]
     assert unplaced == [["99"]]
+    (message,) = [f.message_en for f in after.findings if f.rule == "parse.table.unplaced"]
+    assert "row '一、本年新收政府信息公开申请数量'" in message
 
 
 def test_a_flattened_row_with_too_many_values_is_not_placed(rendered_2021: dict[str, str]) -> None:

@@ -675,10 +675,14 @@ class TableReader:
     ) -> None:
         version = self.version
         vc = set(value_cols)
+        last = value_cols[-1] if value_cols else len(row)
         labels: list[str] = []
         for c, text in enumerate(texts):
-            if c not in vc and text.strip() and (not labels or labels[-1] != text):
-                labels.append(text)
+            if c in vc or not text.strip() or (labels and labels[-1] == text):
+                continue
+            if c > last and is_value(text):
+                continue  # a stray value right of the header, reported below; not a label
+            labels.append(text)
         spec: RowSpec | None = None
         for text in reversed(labels):
             found = _pick_row(text, version, kind, self)
@@ -744,7 +748,6 @@ class TableReader:
                     )
                 continue
             self.assign(entry, token, _header_unit(tuple(texts_above)))
-        last = value_cols[-1] if value_cols else len(row)
         stray = [
             Token(slot.cell.text, _at(slot.cell.location, index, r, c), True)
             for c, slot in enumerate(row)
