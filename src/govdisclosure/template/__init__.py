@@ -17,6 +17,7 @@ __all__ = [
     "AMOUNT",
     "COUNT",
     "SIGNED_COUNT",
+    "TEMPLATES",
     "VERSIONS",
     "CellKind",
     "Column",
@@ -24,7 +25,10 @@ __all__ = [
     "Label",
     "Node",
     "TableDoc",
+    "Template",
     "Version",
+    "latest",
+    "version_for_year",
 ]
 
 #: A template version: the 2019 trial format or the 2021 format.
@@ -127,8 +131,46 @@ SECTIONS: tuple[Label, ...] = (
 
 NOTICE_2021 = "国办公开办函〔2021〕30号"
 NOTICE_2019 = "国办公开办函〔2019〕60号"
+
+
+@attrs.frozen
+class Template:
+    """One version of the national format: the notice that issued it and the years it covers."""
+
+    version: str
+    notice: str
+    #: The first reporting year the version applies to.
+    first_year: int
+    #: The last reporting year it applies to; ``None`` while it is current.
+    last_year: int | None = None
+
+    def covers(self, year: int) -> bool:
+        """True when a report for ``year`` uses this version."""
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+
+#: Every template version, oldest first, by its version string.
+TEMPLATES: dict[str, Template] = {
+    "2019": Template("2019", NOTICE_2019, 2019, 2020),
+    "2021": Template("2021", NOTICE_2021, 2021),
+}
+
 #: The notice that issued each template version.
-NOTICES: dict[Version, str] = {"2019": NOTICE_2019, "2021": NOTICE_2021}
+NOTICES: dict[Version, str] = {v: tpl.notice for v, tpl in TEMPLATES.items()}  # type: ignore[misc]  # registry keys are the Version literals
+
+
+def version_for_year(year: int) -> Version | None:
+    """The template version a report for ``year`` follows; ``None`` before the first one."""
+    for v, tpl in TEMPLATES.items():
+        if tpl.covers(year):
+            return v  # type: ignore[return-value]  # registry keys are the Version literals
+    return None
+
+
+def latest() -> Template:
+    """The current template version."""
+    return list(TEMPLATES.values())[-1]
+
 
 TABLE_PROACTIVE = TableDoc("二", SECTION_PROACTIVE, "主动公开政府信息情况")
 TABLE_APPLICATIONS = TableDoc("三", SECTION_APPLICATIONS, "收到和处理政府信息公开申请情况")
