@@ -384,3 +384,18 @@ def test_a_missing_extra_is_a_finding_on_the_command_line(
     assert finding["rule"] == "parse.unreadable"
     assert "govdisclosure[docx]" in finding["message_en"]
     assert "docx 扩展" in finding["message_zh"]
+
+
+# -- The docs say what the registry declares ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("page", "column"), [("parsing.md", 1), ("readers.md", 2)])
+def test_the_docs_list_each_readers_suffixes(page: str, column: int) -> None:
+    """The format tables in docs/parsing.md and docs/readers.md list the declared suffixes."""
+    listed: dict[str, list[str]] = {}
+    for line in (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        name = cells[0].strip("`")
+        if line.startswith("| `") and name in READERS:
+            listed[name] = re.findall(r"`(\.[a-z]+)`", cells[column])
+    assert listed == {name: list(r.suffixes) for name, r in READERS.items()}

@@ -61,7 +61,7 @@ class Document:
     """A source document as an ordered sequence of paragraphs and tables."""
 
     blocks: tuple[Paragraph | Table, ...]
-    #: The reader that produced it: ``"text"``, ``"html"``, ``"pdf"`` or ``"docx"``.
+    #: The name of the reader that produced it (``"text"``, ``"html"``, ``"pdf"``, ``"docx"``).
     format: str
 
 
