@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import re
@@ -146,6 +147,20 @@ def test_declaring_the_readers_imports_no_reading_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_readers_import_nothing_of_the_template_or_the_model() -> None:
+    """No module of the readers package imports the template, the model or the parser."""
+    package = ROOT / "src" / "govdisclosure" / "readers"
+    banned = ("template", "model", "parse", "_labels", "_specs", "_tables", "_sections")
+    found = []
+    for path in sorted(package.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [a.name for a in node.names]
+                if node.level == 2 or (node.module or "").startswith("govdisclosure"):
+                    found += [(path.name, n) for n in names if n.split(".")[-1] in banned]
+    assert found == []
 
 
 # -- Sniffing ---------------------------------------------------------------------------------
