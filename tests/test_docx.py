@@ -15,10 +15,10 @@ pytest.importorskip("docx", reason="the Word reader needs govdisclosure[docx]")
 
 import docx
 
-from govdisclosure import _docx
 from govdisclosure import template as t
-from govdisclosure._document import Cell, Document, Location, Paragraph, ReaderError, Table
-from govdisclosure._docx import read_docx
+from govdisclosure.readers import docx as _docx
+from govdisclosure.readers.document import Cell, Document, Location, Paragraph, ReaderError, Table
+from govdisclosure.readers.docx import read_docx
 
 from . import _pdfgen as gen
 

@@ -24,6 +24,7 @@ import orjson
 
 from .findings import Finding
 from .parse import FORMATS, ParseError, ParseResult, parse
+from .readers import SUFFIXES
 from .render import RENDER_FORMATS, render
 from .serialize import loads, to_dict
 
@@ -175,21 +176,17 @@ class _Progress:
             self.stream.write("\n")
 
 
-#: What a directory given to ``parse`` is searched for.
-DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".shtml", ".pdf", ".docx")
-
-
 def _expand(paths: list[Path]) -> list[Path]:
-    """Each file as given; each directory as the documents below it, sorted."""
+    """Each file as given; each directory as the documents below it, sorted.
+
+    A document is a file whose suffix a reader declares (the registry's ``SUFFIXES``, the same
+    table ``parse`` reads a path's format from), so a folder yields what single files would.
+    """
     out: list[Path] = []
     for path in paths:
         if str(path) != "-" and path.is_dir():
             out.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-                )
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             )
         else:
             out.append(path)

@@ -25,15 +25,11 @@ Unreadable input raises :class:`ParseError` and nothing else.
 
 from __future__ import annotations
 
-import codecs
 import datetime as _dt
 import re
-import unicodedata
-import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
-from io import BytesIO
 from pathlib import Path
 from typing import Any, Literal
 
@@ -57,6 +53,8 @@ from ._tables import SEPARATOR, TableReader, Token, table_missing, tokenize, ver
 from ._values import read_value
 from .findings import Finding, ReportError
 from .model import Agency, Report
+from .readers import FORMATS, READERS, SUFFIXES, Reader, sniff_binary, sniff_text
+from .readers.encoding import decode, looks_binary
 from .serialize import from_dict
 from .template import VERSIONS, Version
 
@@ -74,10 +72,7 @@ __all__ = [
 MAX_INPUT_BYTES = 16 * 1024 * 1024
 #: The largest PDF or Word input :func:`parse` reads, in bytes.
 MAX_BINARY_BYTES = 64 * 1024 * 1024
-#: The formats :func:`parse` reads.
-FORMATS = ("text", "html", "pdf", "docx")
-
-Format = Literal["text", "html", "pdf", "docx"]
+# FORMATS, the formats parse() reads, is the readers' registry's list of names.
 
 
 class ParseError(ValueError):
@@ -134,109 +129,16 @@ class ParseResult:
 
 
 # -- Loading and format detection -------------------------------------------------------------
-
-_SUFFIXES: dict[str, Format] = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "text",
-    ".markdown": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".shtml": "html",
-    ".xhtml": "html",
-    ".jhtml": "html",
-    ".asp": "html",
-    ".aspx": "html",
-    ".jsp": "html",
-    ".php": "html",
-    ".pdf": "pdf",
-    ".docx": "docx",
-}
-# Markup from the first character (a tag or a doctype), or an html/body/head tag near the start.
-_HTML_START = re.compile(r"\s*<(?:!|[A-Za-z])")
-_HTML_ANYWHERE = re.compile(r"<(?:html|body|head)\b", re.I)
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]{2,20})""", re.I
-)
+# The formats, their suffixes and their sniffers are the readers' registry (govdisclosure.readers).
 
 
-def _sniff_text(text: str) -> Format:
-    head = text[:4096]
-    if _HTML_START.match(head) or _HTML_ANYWHERE.search(head):
-        return "html"
-    return "text"
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", "replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", "replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    m = _META_CHARSET.search(data[:4096])
-    candidates = []
-    if m is not None:
-        candidates.append(m.group(1).decode("ascii").lower())
-    candidates += ["gb18030", "big5"]
-    for name in candidates:
-        if name in ("gb2312", "gbk"):
-            name = "gb18030"
-        try:
-            return data.decode(name)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    text = data.decode("utf-8", "replace")
-    if text.count("\ufffd") > max(16, len(text) // 20):
-        raise ParseError(
-            "the input is not text in any encoding the parser knows (UTF-8, GB18030, Big5)",
-            "输入不是可识别编码（UTF-8、GB18030、Big5）的文本",
-        )
-    return text
-
-
-#: The signature of an OLE compound file, such as a Word 97-2003 ``.doc``.
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def _is_docx(data: bytes) -> bool:
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as z:
-            return "word/document.xml" in z.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
-
-
-_JUNK_CATEGORIES = frozenset(("Cc", "Cn", "Co", "Cs"))
-_WHITESPACE = re.compile(r"\s+")
-
-
-def _binary_junk(text: str) -> bool:
-    """True when text is mostly control, unassigned or private-use characters: not text."""
-    sample = text[:65536]
-    if not sample or _WHITESPACE.sub("", sample).isprintable():
-        return False
-    sample = sample[:8192]
-    bad = 0
-    for ch in sample:
-        if ch < " ":
-            bad += ch not in "\t\n\r\f\x0b"
-        elif ch == "\ufffd" or (ch > "\x7e" and unicodedata.category(ch) in _JUNK_CATEGORIES):
-            bad += 1
-    return bad > max(8, len(sample) // 10)
-
-
-def _load(source: str | bytes | Path, fmt: str | None) -> tuple[Format, str | bytes]:
-    if fmt is not None and fmt not in FORMATS:
+def _load(source: str | bytes | Path, fmt: str | None) -> tuple[Reader[Any], str | bytes]:
+    if fmt is not None and fmt not in READERS:
         raise ParseError(
             f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}",
             f"未知格式「{fmt}」，应为 {', '.join(FORMATS)} 之一",
         )
-    chosen: Format | None = fmt  # type: ignore[assignment]
+    chosen = READERS[fmt] if fmt is not None else None
     if isinstance(source, Path):
         try:
             size = source.stat().st_size
@@ -252,16 +154,13 @@ def _load(source: str | bytes | Path, fmt: str | None) -> tuple[Format, str | by
                 f"{source}: cannot be read: {reason}", f"{source}：无法读取（{reason}）"
             ) from None
         if chosen is None:
-            chosen = _SUFFIXES.get(source.suffix.lower())
+            chosen = SUFFIXES.get(source.suffix.lower())
         source = data
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         if chosen is None:
-            if data.startswith(b"%PDF-") or data[:1024].lstrip().startswith(b"%PDF-"):
-                chosen = "pdf"
-            elif _is_docx(data) or data.startswith(_OLE):
-                chosen = "docx"  # the Word reader explains that a .doc must be saved as .docx
-        if chosen in ("pdf", "docx"):
+            chosen = sniff_binary(data)
+        if chosen is not None and chosen.binary:
             if len(data) > MAX_BINARY_BYTES:
                 raise ParseError(
                     f"{len(data)} bytes is over the limit of {MAX_BINARY_BYTES}",
@@ -273,17 +172,23 @@ def _load(source: str | bytes | Path, fmt: str | None) -> tuple[Format, str | by
                 f"{len(data)} bytes is over the limit of {MAX_INPUT_BYTES} for text and HTML",
                 f"{len(data)} 字节，超过文本和 HTML 的上限 {MAX_INPUT_BYTES}",
             )
-        text = _decode(data)
+        decoded = decode(data)
+        if decoded is None:
+            raise ParseError(
+                "the input is not text in any encoding the parser knows (UTF-8, GB18030, Big5)",
+                "输入不是可识别编码（UTF-8、GB18030、Big5）的文本",
+            )
+        text = decoded
     elif isinstance(source, str):
         if len(source) > MAX_INPUT_BYTES:
             raise ParseError(
                 f"{len(source)} characters is over the limit of {MAX_INPUT_BYTES}",
                 f"{len(source)} 个字符，超过上限 {MAX_INPUT_BYTES}",
             )
-        if chosen in ("pdf", "docx"):
+        if chosen is not None and chosen.binary:
             raise ParseError(
-                f"a {chosen} document must be given as bytes or a path, not str",
-                f"{chosen} 文档应以字节或路径给出，而不是字符串",
+                f"a {chosen.name} document must be given as bytes or a path, not str",
+                f"{chosen.name} 文档应以字节或路径给出，而不是字符串",
             )
         text = source
     else:
@@ -291,47 +196,32 @@ def _load(source: str | bytes | Path, fmt: str | None) -> tuple[Format, str | by
         raise ParseError(f"cannot parse an object of type {kind}", f"无法解析 {kind} 类型的对象")
     if text.startswith("\ufeff"):
         text = text[1:]
-    if _binary_junk(text):
+    if looks_binary(text):
         raise ParseError(
             "the input looks like binary data, not text, HTML, PDF or Word",
             "输入像是二进制数据，不是文本、HTML、PDF 或 Word 文档",
         )
     if chosen is None:
-        chosen = _sniff_text(text)
+        chosen = sniff_text(text)
     return chosen, text
 
 
-def _read(fmt: Format, payload: str | bytes) -> Document:
-    if fmt == "text":
-        from ._text import read_text
-
-        assert isinstance(payload, str)
-        return read_text(payload)
-    if fmt == "html":
-        from ._html import read_html
-
-        assert isinstance(payload, str)
-        return read_html(payload)
-    assert isinstance(payload, bytes)
-    extra = "pdf" if fmt == "pdf" else "docx"
+def _read(reader: Reader[Any], payload: str | bytes) -> Document:
+    name = reader.name.upper()
     try:
-        if fmt == "pdf":
-            from ._pdf import read_pdf
-
-            return read_pdf(payload)
-        from ._docx import read_docx
-
-        return read_docx(payload)
+        return reader.read(payload)
     except ImportError:
-        install = f"pip install 'govdisclosure[{extra}]'"
+        if reader.extra is None:
+            raise
+        extra, install = reader.extra.name, reader.extra.install
         raise ParseError(
-            f"reading {fmt.upper()} needs the {extra!r} extra: {install}",
-            f"读取 {fmt.upper()} 需要安装 {extra} 扩展：{install}",
+            f"reading {name} needs the {extra!r} extra: {install}",
+            f"读取 {name} 需要安装 {extra} 扩展：{install}",
         ) from None
     except ReaderError as exc:
         raise ParseError(
-            f"cannot read the {fmt.upper()} document: {exc}",
-            f"无法读取该 {fmt.upper()} 文档：{exc}",
+            f"cannot read the {name} document: {exc}",
+            f"无法读取该 {name} 文档：{exc}",
         ) from None
 
 

@@ -1,4 +1,4 @@
-"""The Word reader: a ``.docx`` file into a :class:`~govdisclosure._document.Document`.
+"""The Word reader: a ``.docx`` file into a :class:`~govdisclosure.readers.document.Document`.
 
 It reads through python-docx (the ``govdisclosure[docx]`` extra), imported only when a file is
 read, and walks the body's XML in order, so paragraphs and tables keep their places:
@@ -17,7 +17,11 @@ read, and walks the body's XML in order, so paragraphs and tables keep their pla
 Limits: at most :data:`MAX_DOCX_BYTES` bytes, and at most :data:`MAX_DOCX_UNPACKED_BYTES` bytes
 unpacked (checked before anything is decompressed, against ZIP bombs). XML entities are not
 resolved. Input that is not a readable ``.docx`` (a legacy ``.doc``, a damaged archive) raises
-:class:`~govdisclosure._document.ReaderError`.
+:class:`~govdisclosure.readers.document.ReaderError`.
+
+Its registry entry, :data:`READER`, claims a ZIP archive holding ``word/document.xml`` and the
+``.docx`` suffix, and declares the legacy ``.doc`` (:data:`LEGACY_DOC`, an OLE compound file)
+so that such a file is sniffed as Word and refused with advice rather than called binary data.
 """
 
 from __future__ import annotations
@@ -27,9 +31,27 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from ._document import Cell, Document, Location, Paragraph, ReaderError, Table, import_extra
+from .document import Cell, Document, Location, Paragraph, ReaderError, Table, import_extra
+from .entry import Extra, Legacy, Reader
 
-__all__ = ["MAX_DOCX_BYTES", "MAX_DOCX_UNPACKED_BYTES", "read_docx"]
+__all__ = [
+    "EXTRA",
+    "LEGACY_DOC",
+    "MAX_DOCX_BYTES",
+    "MAX_DOCX_UNPACKED_BYTES",
+    "READER",
+    "read_docx",
+    "sniff_docx",
+]
+
+#: python-docx, behind the ``docx`` extra.
+EXTRA = Extra(name="docx", module="docx", package="python-docx")
+#: A Word 97-2003 ``.doc``: an OLE compound file, recognised by its signature and refused.
+LEGACY_DOC = Legacy(
+    name="doc",
+    signature=b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    message="a legacy Word 97-2003 .doc file, not .docx: save it as .docx",
+)
 
 #: The largest .docx file the reader accepts, in bytes.
 MAX_DOCX_BYTES = 64 * 1024 * 1024
@@ -47,8 +69,6 @@ _VAL = _W + "val"
 _WRAPPERS = {_W + "sdt", _W + "sdtContent", _W + "customXml"}
 # Text under these is not part of the paragraph's visible text in reading order.
 _SKIPPED = {_W + "pPr", _W + "del", _W + "moveFrom", _W + "txbxContent", _MC + "Fallback"}
-# The signature of an OLE compound file: a Word 97-2003 .doc.
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_docx(data: bytes) -> Document:
@@ -58,11 +78,11 @@ def read_docx(data: bytes) -> Document:
     ``.docx`` or is over a limit, and :class:`ImportError` naming the ``govdisclosure[docx]``
     extra when python-docx is not installed.
     """
-    docx = import_extra("docx", "python-docx", "docx", "reading Word files")
+    docx = import_extra(EXTRA.module, EXTRA.package, EXTRA.name, "reading Word files")
     if len(data) > MAX_DOCX_BYTES:
         raise ReaderError(f"the .docx file is larger than {MAX_DOCX_BYTES} bytes")
-    if data.startswith(_OLE):
-        raise ReaderError("a legacy Word 97-2003 .doc file, not .docx: save it as .docx")
+    if data.startswith(LEGACY_DOC.signature):
+        raise ReaderError(LEGACY_DOC.message)
     if not data.startswith(b"PK"):
         raise ReaderError("not a .docx file: not a ZIP archive")
     _check_archive(data)
@@ -231,3 +251,25 @@ class _Reader:
             ),
             location=Location(table=index),
         )
+
+
+def sniff_docx(data: bytes) -> float:
+    """1 for a ZIP archive that holds ``word/document.xml``, else 0."""
+    if not data.startswith(b"PK\x03\x04"):
+        return 0.0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return 1.0 if "word/document.xml" in z.namelist() else 0.0
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0.0
+
+
+READER = Reader(
+    name="docx",
+    payload=bytes,
+    suffixes=(".docx",),
+    sniff=sniff_docx,
+    read=read_docx,
+    extra=EXTRA,
+    legacy=(LEGACY_DOC,),
+)

@@ -1,4 +1,4 @@
-"""The HTML reader: a web page into a :class:`~govdisclosure._document.Document`.
+"""The HTML reader: a web page into a :class:`~govdisclosure.readers.document.Document`.
 
 It parses with lxml's HTML parser in recovery mode, without network access and without the huge
 tree option (so libxml2's depth and size limits apply); the HTML parser never reads a DTD, so no
@@ -14,18 +14,25 @@ iteratively, never recursively, so deep nesting cannot exhaust the stack.
 * Scripts, styles and the head are skipped, except that a script whose string literals hold
   HTML (a report embedded in ``document.write("…")`` or a JSON string, with escaped quotes) is
   unescaped and read in its place.
+
+Its registry entry, :data:`READER`, claims text that begins with markup or has an html, body
+or head tag in its first 4096 characters, and the web-page suffixes (``.html``, ``.aspx``, …).
+lxml is imported on the first read, not when the entry is declared.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from lxml import etree
+from .document import Cell, Document, Location, Paragraph, Table
+from .entry import Reader
 
-from ._document import Cell, Document, Location, Paragraph, Table
+if TYPE_CHECKING:
+    from lxml import etree
 
-__all__ = ["MAX_COLSPAN", "MAX_ROWSPAN", "read_html"]
+__all__ = ["MAX_COLSPAN", "MAX_ROWSPAN", "READER", "read_html", "sniff_html"]
 
 #: The widest ``colspan`` honoured. The widest official table has 18 columns.
 MAX_COLSPAN = 64
@@ -111,6 +118,8 @@ _HTML_IN_SCRIPT = re.compile(r"<\s*(?:table|p|div|tr|td)\b|\\u003c", re.I)
 
 
 def _parser() -> etree.HTMLParser:
+    from lxml import etree  # imported on first read, so declaring the reader costs nothing
+
     return etree.HTMLParser(
         recover=True,
         no_network=True,
@@ -170,6 +179,8 @@ def _span(value: str | None, limit: int) -> int:
 
 def _cell_text(cell: etree._Element) -> str:
     """A cell's text: ``br`` and block children become line breaks, the rest is inline."""
+    from lxml import etree
+
     pieces: list[str] = []
     walker = etree.iterwalk(cell, events=("start", "end"))
     for event, el in walker:
@@ -274,6 +285,8 @@ class _Reader:
             self.blocks.append(block)
 
     def walk(self, root: etree._Element) -> None:
+        from lxml import etree
+
         layout = _layout_tables(root)
         bold: set[etree._Element] = set()
         walker = etree.iterwalk(root, events=("start", "end"))
@@ -323,6 +336,8 @@ def _rows(table: etree._Element) -> Iterator[etree._Element]:
 
 def _layout_tables(root: etree._Element) -> set[etree._Element]:
     """The tables that contain another table, found in one pass over the tree."""
+    from lxml import etree
+
     layout: set[etree._Element] = set()
     open_tables: list[etree._Element] = []
     for event, el in etree.iterwalk(root, events=("start", "end")):
@@ -339,6 +354,8 @@ def _layout_tables(root: etree._Element) -> set[etree._Element]:
 
 def read_html(text: str, *, line_offset: int = 0, scripts: bool = True) -> Document:
     """Read an HTML document (already decoded) into paragraphs and tables."""
+    from lxml import etree
+
     data = _CONTROL.sub("", text).encode("utf-8", "surrogatepass")
     try:
         root = etree.fromstring(data, _parser())
@@ -349,3 +366,23 @@ def read_html(text: str, *, line_offset: int = 0, scripts: bool = True) -> Docum
     reader = _Reader(line_offset, scripts)
     reader.walk(root)
     return Document(blocks=tuple(reader.blocks), format="html")
+
+
+# Markup from the first character (a tag or a doctype), or an html/body/head tag near the start.
+_HTML_START = re.compile(r"\s*<(?:!|[A-Za-z])")
+_HTML_ANYWHERE = re.compile(r"<(?:html|body|head)\b", re.I)
+
+
+def sniff_html(text: str) -> float:
+    """1 when the first 4096 characters begin with markup or hold an html/body/head tag."""
+    head = text[:4096]
+    return 1.0 if _HTML_START.match(head) or _HTML_ANYWHERE.search(head) else 0.0
+
+
+READER = Reader(
+    name="html",
+    payload=str,
+    suffixes=(".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".asp", ".aspx", ".jsp", ".php"),
+    sniff=sniff_html,
+    read=read_html,
+)

@@ -1,20 +1,27 @@
 """The plain-text reader: scraped text (and Markdown) into a document of lines.
 
-Every non-blank line becomes a :class:`~govdisclosure._document.Paragraph` located by its line
-number, with its text as scraped (pipes included): the shared pipeline decides which lines are a
-flattened table and which are prose. Lines made only of pipes (the filler rows of a flattened
+Every non-blank line becomes a :class:`~govdisclosure.readers.document.Paragraph` located by its
+line number, with its text as scraped (pipes included): the shared pipeline decides which lines
+are a flattened table and which are prose. Lines made only of pipes (the filler rows of a flattened
 page) are dropped here. Raw HTML tables pasted into the text (``<table>…</table>``) are read by
 the HTML reader and take their place.
+
+Its registry entry, :data:`READER`, takes any decoded text the other text readers do not claim
+more strongly (:data:`FALLBACK_SCORE`), and the suffixes of plain text and Markdown.
 """
 
 from __future__ import annotations
 
 import re
 
-from ._document import Document, Location, Paragraph, Table
-from ._html import read_html
+from .document import Document, Location, Paragraph, Table
+from .entry import Reader
+from .html import read_html
 
-__all__ = ["read_text"]
+__all__ = ["FALLBACK_SCORE", "READER", "read_text", "sniff_text"]
+
+#: The text reader's claim on any text: the weakest, so that any other text format wins.
+FALLBACK_SCORE = 0.1
 
 _FILLER = re.compile(r"[\s|｜]*")
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
@@ -65,3 +72,17 @@ def read_text(text: str) -> Document:
         pos = end
     _lines(text[pos:], line, blocks)
     return Document(blocks=tuple(blocks), format="text")
+
+
+def sniff_text(text: str) -> float:
+    """Any text may be plain text: :data:`FALLBACK_SCORE`, whatever it holds."""
+    return FALLBACK_SCORE
+
+
+READER = Reader(
+    name="text",
+    payload=str,
+    suffixes=(".txt", ".text", ".md", ".markdown"),
+    sniff=sniff_text,
+    read=read_text,
+)

@@ -1,0 +1,84 @@
+"""The intermediate form every reader produces: blocks of text and tables, with locations.
+
+Each reader (plain text, HTML, PDF, Word) turns its input into a :class:`Document`; one shared
+pipeline then finds the template version, the sections, the tables and the narrative in it.
+Locations travel with every piece of text so that provenance can say where a value came from.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+import attrs
+
+__all__ = ["Cell", "Document", "Location", "Paragraph", "ReaderError", "Table", "import_extra"]
+
+
+@attrs.frozen(kw_only=True)
+class Location:
+    """Where a piece of text sits in the source. Unknown parts are ``None``.
+
+    ``line`` is 1-based in a text source; ``page`` is 1-based in a PDF; ``table``, ``row`` and
+    ``column`` are 0-based indexes of a table in the document and of a cell in its grid.
+    """
+
+    line: int | None = None
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Cell:
+    """One cell of a table as the source has it: its raw text and its spans."""
+
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    location: Location = Location()
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A table as a list of rows of cells, before any spans are resolved."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    location: Location = Location()
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """A run of text: a paragraph, a heading or a line."""
+
+    text: str
+    location: Location = Location()
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A source document as an ordered sequence of paragraphs and tables."""
+
+    blocks: tuple[Paragraph | Table, ...]
+    #: The name of the reader that produced it (``"text"``, ``"html"``, ``"pdf"``, ``"docx"``).
+    format: str
+
+
+class ReaderError(ValueError):
+    """Raised when a reader cannot read its input at all.
+
+    The input is not of the reader's format, is damaged or encrypted, or is over one of the
+    documented limits. A readable document with no text (a scanned PDF) is not an error: the
+    reader returns a :class:`Document` without blocks and the pipeline reports it.
+    """
+
+
+def import_extra(module: str, package: str, extra: str, purpose: str) -> ModuleType:
+    """Import a reader's optional dependency, or say which extra to install for ``purpose``."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise ImportError(
+            f"{purpose} needs {package}: install govdisclosure[{extra}]", name=module
+        ) from exc
