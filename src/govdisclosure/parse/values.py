@@ -15,9 +15,9 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from ._normalize_text import simplify
-from ._specs import AMOUNT_PATTERN, MAX_COUNT
-from .template import CellKind
+from .._normalize_text import simplify
+from .._specs import AMOUNT_PATTERN, MAX_COUNT
+from ..template import CellKind
 
 __all__ = ["Reading", "read_value"]
 
