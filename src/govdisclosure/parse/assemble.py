@@ -20,7 +20,7 @@ from .._specs import specs, target
 from ..findings import ReportError
 from ..model import Report
 from ..serialize import from_dict
-from ..template import Version
+from ..template import TEMPLATES, Version, version_for_year
 from .collect import Collector
 from .items import as_grid, items
 from .metadata import Explicit, Page, explicit_text
@@ -81,10 +81,10 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
         )
         return None, c
     # An explicit template version (a rendered report) is trusted over the year.
-    pre2019 = "/template_version" not in explicit and (
-        year <= 2018 or (found.legacy and not found.has_tables())
+    pre_format = "/template_version" not in explicit and (
+        version_for_year(year) is None or (found.legacy and not found.has_tables())
     )
-    version = infer_version(c, explicit, found, year, pre2019)
+    version = infer_version(c, explicit, found, year, pre_format)
     source_url = explicit_text(c, explicit, "/source/url")
     published = dates.published(c, explicit, page, signature_date)
     if title is not None and title_loc is not None:
@@ -96,7 +96,7 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
     other = fees.other_matters(c, parts[6])
     narrative = overview.narrative_paragraphs(preamble, parts)
     raw_contact = contact.contact(c, explicit, narrative, parts)
-    tables = _tables(c, found, version, pre2019)
+    tables = _tables(c, found, version, pre_format)
     raw: RawReport = {
         "template_version": version,
         "source": {"url": source_url, "title": title, "published": published},
@@ -110,14 +110,15 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
         "applications": tables["applications"],
         "review_litigation": tables["review_litigation"],
     }
-    if pre2019:
+    if pre_format:
+        first = next(iter(TEMPLATES.values())).first_year
         c.note(
             "parse.pre2019",
             "warning",
             "/template_version",
-            f"a report for {year}, before the 2019 national format: kept as narrative only, "
+            f"a report for {year}, before the {first} national format: kept as narrative only, "
             "no table is read and template_version is only a placeholder",
-            f"{year}年度报告早于2019年全国统一格式：仅保留文字部分，不读取表格，报告格式版本仅为占位",
+            f"{year}年度报告早于{first}年全国统一格式：仅保留文字部分，不读取表格，报告格式版本仅为占位",
         )
     else:
         for number in TABLES:
@@ -141,13 +142,13 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
     return report, c
 
 
-def _tables(c: Collector, found: Sections, version: Version, pre2019: bool) -> RawTables:
+def _tables(c: Collector, found: Sections, version: Version, pre_format: bool) -> RawTables:
     out: RawTables = {
         "proactive_disclosure": None,
         "applications": None,
         "review_litigation": None,
     }
-    if pre2019:
+    if pre_format:
         return out
     reader = TableReader(version)
     index = 0

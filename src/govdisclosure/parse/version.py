@@ -53,7 +53,7 @@ def version_votes(texts: Iterable[str]) -> Counter[Version]:
 
 
 def infer_version(
-    c: Collector, explicit: Explicit, sections: Sections, year: int, pre2019: bool
+    c: Collector, explicit: Explicit, sections: Sections, year: int, pre_format: bool
 ) -> Version:
     """The template version of the report for ``year``, with a finding when it is inferred."""
     if "/template_version" in explicit:
@@ -70,13 +70,13 @@ def infer_version(
             elif item.kind == "run":
                 texts.extend(t.text for row in item.rows for t in row if not t.value)
     votes = version_votes(texts)
-    # Before the first version (a pre-2019 report) the first version is the placeholder.
+    # Before the first version (an older report) the first version is the placeholder.
     by_year: Version = version_for_year(year) or VERSIONS[0]
     if votes:
         ranked = votes.most_common()
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             chosen = ranked[0][0]
-            if chosen != by_year and not pre2019:
+            if chosen != by_year and not pre_format:
                 c.note(
                     "parse.version.layout",
                     "info",
@@ -85,7 +85,7 @@ def infer_version(
                     f"报告年度为{year}年，但表格采用{chosen}年格式",
                 )
             return chosen
-    if not pre2019:
+    if not pre_format:
         c.note(
             "parse.version.inferred",
             "info",
