@@ -84,7 +84,7 @@ def _fee_value(c: Collector, meta: Meta, loc: Location) -> int | str | None:
     reading = read_value(raw, column.kind, column.unit.zh)
     if reading.problem is not None:
         rule, severity, en, zh = reading.problem
-        c.note(rule, severity, meta.target, en, zh, raw)  # type: ignore[arg-type]  # Reading's severity is a plain str
+        c.note(rule, severity, meta.target, en, zh, raw)
     value = reading.value
     if value is None:
         return None

@@ -193,7 +193,7 @@ class GridReader(Placement):
                 tail.pop()
             cells = ([head[-1]] if head and own[head[-1]] else []) + tail
             return [
-                Token(texts[c], cell_location(row[c].cell.location, index, r, c), c in tail)  # type: ignore[union-attr]
+                Token(texts[c], cell_location(row[c].cell.location, index, r, c), c in tail)  # type: ignore[union-attr]  # cells come from slotted columns
                 for c in cells
             ]
         vc = set(value_cols)

@@ -116,7 +116,7 @@ class Placement:
         self.values[ptr] = (reading, token)
         if reading.problem is not None:
             rule, severity, en, zh = reading.problem
-            self.note(rule, severity, ptr, en, zh, token.text)  # type: ignore[arg-type]
+            self.note(rule, severity, ptr, en, zh, token.text)
 
     def unplaced(
         self, kind: Tables, label: str, values: Sequence[Token], why_en: str, why_zh: str
