@@ -8,7 +8,8 @@
 * :func:`subsection` finds a numbered sub-section of section 一 (「（一）主动公开情况。…」).
 * :func:`split_flattened` splits a scraped line that holds several paragraphs.
 * :func:`chrome` recognises page furniture: print and close links, breadcrumbs, table-of-contents
-  lines with dot leaders.
+  lines with dot leaders; :func:`looks_spam` the gambling spam mirror sites inject;
+  :func:`is_date_line` a bare date (the signature's).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Placing values into catalogue cells: one rule for every way a value is found.
 
-A reading of each value (:mod:`govdisclosure.parse.values`) is kept with its token; a cell
-printed twice keeps the first value; a row whose values cannot be matched to its cells by
-label keeps them out of the report and reports them with their raw text. In table 三 a row of
-one or two values is the total-only or the sparse row of real reports.
+A reading of each value (:mod:`govdisclosure.parse.values`) is kept with its token. A cell
+printed twice keeps the first value read, with a finding when the two differ. A row whose
+values cannot be matched to its cells by label keeps them out of the report and reports them
+with their raw text. In table 三 a row of one or two values is the total-only or the sparse
+row of real reports.
 """
 
 from __future__ import annotations
