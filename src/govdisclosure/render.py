@@ -28,9 +28,9 @@ from typing import Any, Literal
 
 import attrs
 
-from . import _narrative as nar
+from . import prose as nar
 from . import template as t
-from ._labels import RowSpec, row_specs, table_cells
+from ._layout import RowSpec, row_specs, table_cells
 from ._specs import specs
 from .catalogue import Entry, catalogue
 from .model import Agency, Contact, InfoProcessingFees, Report

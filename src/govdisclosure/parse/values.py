@@ -12,12 +12,13 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Literal
 
 import attrs
 
-from ._normalize_text import simplify
-from ._specs import AMOUNT_PATTERN, MAX_COUNT
-from .template import CellKind
+from .._normalize_text import simplify
+from .._specs import AMOUNT_PATTERN, MAX_COUNT
+from ..template import CellKind
 
 __all__ = ["Reading", "read_value"]
 
@@ -44,7 +45,7 @@ class Reading:
 
     value: int | Decimal | None
     blank: bool = False
-    problem: tuple[str, str, str, str] | None = None
+    problem: tuple[str, Literal["warning", "info"], str, str] | None = None
 
 
 def _bad(raw: str, en: str, zh: str, rule: str = "parse.value.not_a_number") -> Reading:
@@ -144,7 +145,7 @@ def read_value(raw: str, kind: CellKind, unit: str, header_unit: str | None = No
 
 def _plain(d: Decimal) -> Decimal:
     d = d.normalize()
-    if d.as_tuple().exponent > 0:  # type: ignore[operator]
+    if d.as_tuple().exponent > 0:  # type: ignore[operator]  # an int for the finite values read here
         d = d.quantize(Decimal(1))
     return d
 
@@ -152,7 +153,9 @@ def _plain(d: Decimal) -> Decimal:
 def _reading(value: int | Decimal, raw: str, en: list[str], zh: list[str], rule: str) -> Reading:
     if not en:
         return Reading(value)
-    severity = "info" if rule == "parse.value.unit" and len(en) == 1 else "warning"
+    severity: Literal["warning", "info"] = (
+        "info" if rule == "parse.value.unit" and len(en) == 1 else "warning"
+    )
     return Reading(
         value,
         problem=(

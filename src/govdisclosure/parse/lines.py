@@ -1,4 +1,4 @@
-"""Recognising the report's structure in paragraphs: section headings, sub-sections, metadata.
+"""Classifying one paragraph: a section heading, a sub-section, page furniture, spam, a date.
 
 * :func:`heading` finds a section heading (一 to 六) by its words, not its number, so that the
   variants of the quirks file are accepted (half- and full-width punctuation, Traditional
@@ -6,10 +6,10 @@
   eight-part layout). A paragraph that is a table row label — such as 「四、结转下年度继续办理」 —
   is never a heading.
 * :func:`subsection` finds a numbered sub-section of section 一 (「（一）主动公开情况。…」).
-* :func:`metadata` reads labelled lines (「来源：…　时间：…」, 「发布日期：…」).
 * :func:`split_flattened` splits a scraped line that holds several paragraphs.
 * :func:`chrome` recognises page furniture: print and close links, breadcrumbs, table-of-contents
-  lines with dot leaders.
+  lines with dot leaders; :func:`looks_spam` the gambling spam mirror sites inject;
+  :func:`is_date_line` a bare date (the signature's).
 """
 
 from __future__ import annotations
@@ -18,19 +18,18 @@ import re
 
 import attrs
 
-from . import template as t
-from ._labels import cn_number, match_row
-from ._normalize_text import aligned, key
-from .catalogue import catalogue
+from .. import template as t
+from .._normalize_text import aligned, key
+from .._numbering import NUMERAL, NUMERALS, cn_number
+from .labels import match_row
 
 __all__ = [
     "Heading",
-    "Meta",
+    "Sub",
     "chrome",
     "heading",
     "is_date_line",
     "looks_spam",
-    "metadata",
     "split_flattened",
     "subsection",
 ]
@@ -82,12 +81,10 @@ _LEGACY_WORDS = (
 
 _SECTION_NUMBER = re.compile(
     r"^[\s\x00]*(?:#{1,6}[\s\x00]*)?(?:\*\*)?[\s\x00]*"
-    r"(?:第([一二三四五六七八九十]{1,3})部分|([一二三四五六七八九十]{1,3})[\s\x00]*[、.,]|、)[\s\x00]*"
+    rf"(?:第({NUMERAL}{{1,3}})部分|({NUMERAL}{{1,3}})[\s\x00]*[、.,]|、)[\s\x00]*"
 )
 _SEPARATOR = re.compile(r"[\s\x00]*(?:[。:：]|\s)")
-_SUBSECTION = re.compile(
-    r"^[\s\x00]*(?:\*\*)?[\s\x00]*\([\s\x00]*([一二三四五六七八九十]{1,3})[\s\x00]*\)"
-)
+_SUBSECTION = re.compile(rf"^[\s\x00]*(?:\*\*)?[\s\x00]*\([\s\x00]*({NUMERAL}{{1,3}})[\s\x00]*\)")
 _MAX_TITLE = 40
 
 
@@ -202,138 +199,6 @@ def subsection(text: str) -> Sub | None:
     return Sub(number, head, rest or None, False)
 
 
-# -- Metadata lines ---------------------------------------------------------------------------
-
-
-def _model_label(ptr: str) -> str:
-    return next(e.label.zh for e in catalogue() if e.pointer == ptr)
-
-
-@attrs.frozen
-class Meta:
-    """One labelled value: what it names (a pointer, or a role), and the value as printed."""
-
-    target: str
-    value: str
-    explicit: bool
-
-
-def _explicit_keys() -> dict[str, str]:
-    pointers = (
-        "/agency/name",
-        "/agency/level",
-        "/agency/kind",
-        "/agency/division_code",
-        "/period/year",
-        "/period/start",
-        "/period/end",
-        "/source/url",
-        "/source/published",
-        "/template_version",
-        "/contact",
-        "/contact/office",
-        "/contact/address",
-        "/contact/postcode",
-        "/contact/phone",
-        "/contact/fax",
-        "/contact/email",
-        "/contact/website",
-        "/other_matters/info_processing_fees",
-        "/other_matters/info_processing_fees/notices_issued",
-        "/other_matters/info_processing_fees/amount_notified",
-        "/other_matters/info_processing_fees/amount_collected",
-        "/issues/problems",
-        "/issues/measures",
-    )
-    return {_model_label(p): p for p in pointers}
-
-
-_EXPLICIT: dict[str, str] | None = None
-
-
-def explicit_keys() -> dict[str, str]:
-    """The model labels the renderer prints as 「label：value」 lines, and their pointers."""
-    global _EXPLICIT
-    if _EXPLICIT is None:
-        _EXPLICIT = _explicit_keys()
-    return _EXPLICIT
-
-
-# Page metadata as government sites print it. ``agency?`` is a weaker source of the body's name.
-_PAGE_KEYS = {
-    "发布机构": "agency",
-    "发布机关": "agency",
-    "发文机关": "agency",
-    "发文单位": "agency",
-    "发布单位": "agency",
-    "所属机构": "agency",
-    "信息来源": "agency?",
-    "来源": "agency?",
-    "发布时间": "published",
-    "发布日期": "published",
-    "时间": "published",
-    "日期": "published",
-    "成文日期": "written",
-    "生成日期": "written",
-    "索引号": "",
-    "文号": "",
-    "作者": "",
-    "点击率": "",
-    "点击数": "",
-    "浏览次数": "",
-    "访问量": "",
-    "阅读量": "",
-    "字号": "",
-    "主题分类": "",
-    "分类": "",
-    "公开方式": "",
-    "公开范围": "",
-    "公开时限": "",
-    "有效性": "",
-    "责任编辑": "",
-    "编辑": "",
-}
-_PAGE_KEY_RE = re.compile(
-    r"(?:^|(?<=\s))(" + "|".join(sorted(_PAGE_KEYS, key=len, reverse=True)) + r")\s*[:：]"
-)
-_LEAD = re.compile(r"^(?:[-*•·]\s+|\*\*)?")
-
-
-def metadata(text: str) -> list[Meta] | None:
-    """The labelled values of a metadata line, or ``None`` when ``text`` is not one.
-
-    A line starting with one of the model's labels (as the renderer prints them) is one
-    explicit value: everything after the colon. A line of page metadata may hold several
-    「key：value」 pairs separated by spaces.
-    """
-    s = _LEAD.sub("", text.strip(), count=1)
-    m = re.match(r"([^:：\s]{2,12})\s*[:：]", s)
-    if m is None:
-        return None
-    label = m.group(1).replace("**", "")
-    ptr = explicit_keys().get(label)
-    if ptr is not None and label in _PAGE_KEYS and len(list(_PAGE_KEY_RE.finditer(s))) > 1:
-        ptr = None  # 「发布日期：… 来源：…」: a line of page metadata, not one labelled value
-    if ptr is not None:
-        value = s[m.end() :].strip()
-        if value.endswith("**"):
-            value = value[:-2].strip()
-        return [Meta(ptr, value, True)]
-    if label not in _PAGE_KEYS:
-        return None
-    out: list[Meta] = []
-    marks = list(_PAGE_KEY_RE.finditer(s))
-    if not marks or marks[0].start() != 0:
-        return None
-    for i, mark in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(s)
-        value = s[mark.end() : end].strip()
-        role = _PAGE_KEYS[mark.group(1)]
-        if role:
-            out.append(Meta(role, value, False))
-    return out
-
-
 # -- Paragraph splitting ----------------------------------------------------------------------
 
 _SPLIT_SPACE = re.compile(r"[ \t\u00a0\u3000]+")
@@ -342,7 +207,7 @@ _SENTENCE_END = "。！？"
 #: and looking at longer pieces at every run of spaces would make splitting quadratic.
 _MAX_HEADING = 200
 # The characters (after folding) a heading or a numbered sub-section can start with.
-_OPENERS = frozenset("#*(第、一二三四五六七八九十\x00")
+_OPENERS = frozenset("#*(第、" + NUMERALS + "\x00")
 
 
 def split_flattened(text: str) -> list[str]:
@@ -423,7 +288,3 @@ _DATE_LINE = re.compile(
 def is_date_line(text: str) -> bool:
     """True when a paragraph is a bare date (the signature date at the end of a report)."""
     return len(text) < 30 and _DATE_LINE.fullmatch(text) is not None
-
-
-#: The section headings as the template prints them, for reference by the renderer.
-SECTION_LABELS = tuple(label.zh for label in t.SECTIONS)

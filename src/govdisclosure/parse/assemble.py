@@ -1,0 +1,223 @@
+"""Stage 4, assembly: the stages run in order over one document, the report built and checked.
+
+:func:`assemble` runs blocks → items → sections, the narrative extractors and the table reader,
+puts their typed raw parts (:mod:`govdisclosure.parse.raw`) together and validates the whole
+into a :class:`~govdisclosure.model.Report` with :func:`govdisclosure.from_dict`. A document
+with no recognisable structure, or without a reporting year, gives no report and an error
+finding. The tables are built from the catalogue pointers of the values read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from .._document import Document
+from .._layout import TABLES, table_field
+from .._numbering import NUMERALS
+from .._specs import specs, target
+from ..findings import ReportError
+from ..model import Report
+from ..serialize import from_dict
+from ..template import TEMPLATES, Version, version_for_year
+from .collect import Collector
+from .items import as_grid, items
+from .metadata import Explicit, Page, explicit_text
+from .narrative import agency, contact, dates, fees, figures, issues, overview
+from .raw import RawReport, RawTable, RawTables
+from .sections import Sections, sections
+from .tables import TableReader, table_missing
+from .version import infer_version
+
+__all__ = ["assemble"]
+
+# The pointer each section's missing-heading finding names (sections 二 to 四 are tables).
+_SECTION_POINTERS = {1: "/overview", 5: "/issues", 6: "/other_matters"}
+
+
+def assemble(doc: Document) -> tuple[Report | None, Collector]:
+    """The report read from ``doc`` (or ``None``), with the findings and sources collected."""
+    c = Collector()
+    found = sections(items(doc), doc.format)
+    parts = found.parts
+    explicit: Explicit = {}
+    page: Page = {}
+    for section in parts:
+        for item in section:
+            if item.kind == "meta":
+                for meta in item.metas:
+                    if meta.explicit:
+                        explicit.setdefault(meta.target, (meta.value, item.location))
+                    else:
+                        page.setdefault(meta.target, []).append((meta.value, item.location))
+    # Section 0: the title and any preamble before section 一.
+    title, title_loc, preamble = overview.title(c, parts[0])
+    # Signature at the end: the agency's name and the date.
+    signature_date, signature_name = agency.signature(parts)
+    year = dates.year(c, explicit, title, parts, page, signature_date)
+    has_structure = (
+        bool(found.headings)
+        or found.has_tables()
+        or bool(explicit)
+        or (title is not None and "报告" in title)
+    )
+    if not has_structure:
+        c.note(
+            "parse.no_report",
+            "error",
+            "",
+            "no report found: no section heading, table, title or labelled field was recognised",
+            "未找到报告：未识别出任何章节标题、表格、报告标题或带标签的字段",
+        )
+        return None, c
+    if year is None:
+        c.note(
+            "parse.year.missing",
+            "error",
+            "/period/year",
+            "the reporting year could not be found, so no report was built",
+            "未能确定报告年度，因此未生成报告",
+        )
+        return None, c
+    # An explicit template version (a rendered report) is trusted over the year.
+    pre_format = "/template_version" not in explicit and (
+        version_for_year(year) is None or (found.legacy and not found.has_tables())
+    )
+    version = infer_version(c, explicit, found, year, pre_format)
+    source_url = explicit_text(c, explicit, "/source/url")
+    published = dates.published(c, explicit, page, signature_date)
+    if title is not None and title_loc is not None:
+        c.source("/source/title", title, title_loc)
+    raw_agency = agency.agency(c, explicit, page, title, signature_name)
+    period = dates.period(c, explicit, parts, year)
+    raw_overview = overview.overview(preamble, parts[1])
+    raw_issues = issues.issues(parts[5])
+    other = fees.other_matters(c, parts[6])
+    narrative = overview.narrative_paragraphs(preamble, parts)
+    raw_contact = contact.contact(c, explicit, narrative, parts)
+    tables = _tables(c, found, version, pre_format)
+    raw: RawReport = {
+        "template_version": version,
+        "source": {"url": source_url, "title": title, "published": published},
+        "agency": raw_agency,
+        "period": period,
+        "overview": raw_overview,
+        "issues": raw_issues,
+        "other_matters": other,
+        "contact": raw_contact,
+        "proactive_disclosure": tables["proactive_disclosure"],
+        "applications": tables["applications"],
+        "review_litigation": tables["review_litigation"],
+    }
+    if pre_format:
+        first = next(iter(TEMPLATES.values())).first_year
+        c.note(
+            "parse.pre2019",
+            "warning",
+            "/template_version",
+            f"a report for {year}, before the {first} national format: kept as narrative only, "
+            "no table is read and template_version is only a placeholder",
+            f"{year}年度报告早于{first}年全国统一格式：仅保留文字部分，不读取表格，报告格式版本仅为占位",
+        )
+    else:
+        for number in TABLES:
+            if tables.get(table_field(number)) is None:
+                c.findings.append(table_missing(number))
+        figures.figures(c, tables, narrative)
+    for n in range(1, 7):
+        if n not in found.headings and n in _SECTION_POINTERS:
+            c.note(
+                "parse.section.missing",
+                "info",
+                _SECTION_POINTERS[n],
+                f"the heading of section {NUMERALS[n - 1]} was not found",
+                f"未找到第{NUMERALS[n - 1]}部分的标题",
+            )
+    try:
+        report = from_dict(raw)
+    except ReportError as exc:  # pragma: no cover - the stages only write valid values
+        c.findings.extend(exc.findings)
+        return None, c
+    return report, c
+
+
+def _tables(c: Collector, found: Sections, version: Version, pre_format: bool) -> RawTables:
+    out: RawTables = {
+        "proactive_disclosure": None,
+        "applications": None,
+        "review_litigation": None,
+    }
+    if pre_format:
+        return out
+    reader = TableReader(version)
+    index = 0
+    for s in found.parts:
+        for item in s:
+            if item.kind == "grid" and item.table is not None:
+                reader.read_grid(item.table, index, item.kind_of)
+                index += 1
+            elif item.kind == "run":
+                grid = as_grid(item)
+                if grid is not None and reader.read_grid(grid, index):
+                    index += 1
+                else:
+                    reader.read_stream(item.rows)
+    c.findings.extend(reader.findings)
+    values: dict[str, Any] = {}
+    for ptr, (reading, token) in reader.values.items():
+        c.source(ptr, token.text, token.location)
+        v = reading.value
+        values[ptr] = format(v, "f") if isinstance(v, Decimal) else v
+    tree = _build_tree(version, reader.objects, values)
+    return {
+        "proactive_disclosure": tree.get("proactive_disclosure"),
+        "applications": tree.get("applications"),
+        "review_litigation": tree.get("review_litigation"),
+    }
+
+
+def _skeleton(cls: type, version: Version) -> RawTable:
+    out: RawTable = {}
+    for name, spec in specs(cls):
+        child = target(spec, version)
+        if spec.kind in ("object_list", "text_list"):
+            out[name] = []
+        elif child is not None and not spec.nullable:
+            out[name] = _skeleton(child, version)
+        else:
+            out[name] = None
+    return out
+
+
+def _build_tree(
+    version: Version, objects: set[tuple[str, ...]], values: dict[str, Any]
+) -> RawTable:
+    """The tables as nested dicts: every object the tables show, every value read."""
+    root: RawTable = {}
+    nodes: dict[tuple[str, ...], RawTable] = {}
+    for path in sorted(objects, key=len):
+        nodes[path] = _ensure(root, path, version)
+    for ptr, value in values.items():
+        parts = ptr[1:].split("/")
+        parent = tuple(parts[:-1])
+        node = nodes.get(parent)
+        if node is None:
+            node = nodes[parent] = _ensure(root, parent, version)
+        node[parts[-1]] = value
+    return root
+
+
+def _ensure(root: RawTable, path: Sequence[str], version: Version) -> RawTable:
+    node = root
+    cls: type | None = Report
+    for name in path:
+        assert cls is not None
+        spec = dict(specs(cls))[name]
+        child = target(spec, version)
+        assert child is not None
+        if node.get(name) is None:
+            node[name] = _skeleton(child, version)
+        node = node[name]
+        cls = child
+    return node

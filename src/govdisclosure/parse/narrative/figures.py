@@ -1,0 +1,68 @@
+"""Figures for table cells that only the prose states: reported, never written into a table.
+
+「本年度未收到政府信息公开申请」 states a total of 0 for table 三. When that table is missing,
+:func:`figures` keeps the figure in the provenance under the cell's pointer and reports it as a
+``parse.prose_figure`` finding; the table stays ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..._normalize_text import aligned
+from ..collect import Collector
+from ..items import Item
+from ..raw import RawTables
+
+__all__ = ["figures", "prose_figures"]
+
+
+_NO_REQUESTS = re.compile(r"(?:没有|未|无)(?:接到|收到|受理|发生|收)[^。；;]{0,30}?申请")
+_REQUESTS = re.compile(
+    r"(?:收到|受理|接到|新收)[^。；;\d]{0,20}?申请[^。；;\d]{0,10}?(?:共)?\s*(\d+)\s*(?:件|条|份|个)"
+)
+_NO_REVIEW = re.compile(r"(?:没有|未|无)(?:发生|出现|收到|接到|产生|有)?[^。；;]{0,20}?行政复议")
+_NO_SUIT = re.compile(r"(?:没有|未|无)(?:发生|出现|收到|接到|产生|有)?[^。；;]{0,20}?行政诉讼")
+
+
+def prose_figures(paragraphs: Sequence[str]) -> list[tuple[str, int, str, int]]:
+    """Figures for table cells stated in prose: (pointer, value, raw sentence, paragraph index)."""
+    out: list[tuple[str, int, str, int]] = []
+    seen: set[str] = set()
+    for i, text in enumerate(paragraphs):
+        raw = text[:5000]
+        chunk = aligned(raw)
+        for pattern, ptr, fixed in (
+            (_NO_REQUESTS, "/applications/new_requests/total", 0),
+            (_REQUESTS, "/applications/new_requests/total", None),
+            (_NO_REVIEW, "/review_litigation/review/total", 0),
+            (_NO_SUIT, "/review_litigation/direct_suit/total", 0),
+        ):
+            if ptr in seen:
+                continue
+            m = pattern.search(chunk)
+            if m is None:
+                continue
+            value = fixed if fixed is not None else int(m.group(1))
+            out.append((ptr, value, raw[m.start() : m.end()], i))
+            seen.add(ptr)
+    return out
+
+
+def figures(c: Collector, tables: RawTables, narrative: list[Item]) -> None:
+    """Report each figure the prose states for a cell of a table the document lacks."""
+    for ptr, value, raw, index in prose_figures([i.text for i in narrative]):
+        table = ptr.split("/")[1]
+        if tables.get(table) is not None:
+            continue
+        c.source(ptr, raw, narrative[index].location)
+        c.note(
+            "parse.prose_figure",
+            "info",
+            ptr,
+            f"the table is missing, but the text states {value} for this cell: {raw!r}; "
+            "the table is not filled from prose",
+            f"表格缺失，但正文述及该项为 {value}：「{raw}」；不据正文填写表格",
+            value,
+        )

@@ -1,0 +1,120 @@
+"""Stage 2, items into sections: the preamble (0) and the six sections of the national format.
+
+Prose items are cleaned of Markdown and pipe decoration, page furniture is dropped, a line
+holding several paragraphs is split, and each paragraph goes to the section whose heading last
+opened (a section never closes backwards). Labelled lines become ``meta`` items. In a PDF, a
+paragraph that does not end a sentence continues on the next line. Table items stay where they
+stand.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .._document import Location
+from .items import Item
+from .lines import chrome, heading, is_date_line, looks_spam, split_flattened, subsection
+from .metadata import metadata
+from .tables import tokenize
+
+__all__ = ["Sections", "clean", "plain_paragraph", "sections"]
+
+_TRAILING_PIPES = re.compile(r"[\s|｜]*[|｜][\s|｜]*$")
+_LEADING_PIPES = re.compile(r"^[\s|｜]*[|｜]\s*")
+_SENTENCE_STOP = "。！？：；:;!?"
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+@attrs.define
+class Sections:
+    """The items of each section (0 to 6), the headings found, and whether any was legacy."""
+
+    parts: list[list[Item]]
+    headings: dict[int, str]
+    #: A heading of the pre-2019 eight-part layout was found after section 一.
+    legacy: bool
+
+    def has_tables(self) -> bool:
+        """True when any section holds a table."""
+        return any(item.kind in ("grid", "run") for s in self.parts for item in s)
+
+
+def clean(text: str) -> str:
+    """A paragraph without a Markdown heading mark or the pipes around a one-cell row."""
+    s = _MD_HEADING.sub("", text.strip(), count=1)
+    if "|" in s or "｜" in s:
+        s = _TRAILING_PIPES.sub("", s)
+        s = _LEADING_PIPES.sub("", s)
+    return s.strip()
+
+
+def sections(items: list[Item], fmt: str) -> Sections:
+    """Sort the items of a document (read as format ``fmt``) into its sections."""
+    parts: list[list[Item]] = [[] for _ in range(7)]
+    headings: dict[int, str] = {}
+    legacy = False
+    current = 0
+    for item in items:
+        if item.kind != "para":
+            parts[current].append(item)
+            continue
+        text = clean(item.text)
+        if not text or chrome(text):
+            continue
+        for piece in split_flattened(text):
+            h = heading(piece)
+            if h is not None and h.section == 0 and current >= 1:
+                legacy = True
+                continue
+            if h is not None and h.section > current:
+                current = h.section
+                headings[current] = h.text
+                if h.rest:
+                    _para(parts[current], h.rest, item.location, fmt)
+                continue
+            _para(parts[current], piece, item.location, fmt)
+    return Sections(parts, headings, legacy)
+
+
+def _para(out: list[Item], text: str, location: Location, fmt: str) -> None:
+    metas = metadata(text)
+    if metas is not None:
+        out.append(Item("meta", text, location, metas=metas))
+        return
+    if fmt == "pdf" and out and out[-1].kind == "para":
+        prev = out[-1]
+        if (
+            prev.text
+            and prev.text[-1] not in _SENTENCE_STOP
+            and subsection(text) is None
+            and not is_date_line(text)
+        ):
+            joiner = " " if prev.text[-1].isascii() and text[0].isascii() else ""
+            prev.text = prev.text + joiner + text
+            return
+    out.append(Item("para", text, location))
+
+
+def plain_paragraph(text: str) -> bool:
+    """True when the pipeline keeps ``text`` as one narrative paragraph, exactly as printed.
+
+    False when the text would be read as structure (a heading, a numbered sub-section, a
+    labelled field, a table row, page furniture, a signature date, spam) or changed (split at a
+    paragraph break, trimmed of white space or pipes). The render–parse property restricts
+    generated narrative to such paragraphs.
+    """
+    return (
+        bool(text)
+        and text == text.strip()
+        and clean(text) == text
+        and tokenize(text, Location()) is None
+        and split_flattened(text) == [text]
+        and heading(text) is None
+        and subsection(text) is None
+        and metadata(text) is None
+        and not chrome(text)
+        and not is_date_line(text)
+        and not looks_spam(text)
+    )

@@ -1,0 +1,432 @@
+"""Reading a grid table: spans resolved, header rows labelling columns, data rows by label.
+
+The header rows give each grid column its label path, and each data row is named by its row
+label. A value goes to the catalogue cell whose row is the row's label and whose column leaf
+(and, where leaves repeat as in table 四, column group) is the header's label above it. A row
+whose cells do not stand in the header's columns is lined up again, or read as a flattened row.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from ..._document import Table
+from ..._layout import RowSpec, Tables, table_cells, table_pointer
+from ..._normalize_text import key, simplify
+from ...catalogue import Entry
+from ..labels import MAX_LABEL_CHARS, Match, is_value, match_column, match_row
+from .placement import Placement, pick_row
+from .spans import Slot, cell_location, resolve_spans
+from .stream import Stream
+from .tokenize import Token, recognised
+
+__all__ = ["GridReader", "grid_kind"]
+
+
+def grid_kind(table: Table) -> Tables | None:
+    """Which of the three tables ``table`` is, by its labels; ``None`` when none."""
+    votes: Counter[Tables] = Counter()
+    for row in table.rows:
+        for cell in row:
+            text = cell.text
+            if not text or len(text) > MAX_LABEL_CHARS or is_value(text):
+                continue
+            for m in match_row(text):
+                if m.quality != "approximate":
+                    votes[m.table] += 1
+            for m in match_column(text):
+                votes[m.table] += 1
+    if not votes:
+        return None
+    best, n = votes.most_common(1)[0]
+    if n < 2:
+        return None
+    return best
+
+
+class GridReader(Placement):
+    """Reads grid tables into the cells that :class:`Placement` collects."""
+
+    def grid_kind(self, table: Table) -> Tables | None:
+        """Which of the three tables ``table`` is, by its labels; ``None`` when none."""
+        return grid_kind(table)
+
+    def read_grid(self, table: Table, index: int, kind: Tables | None = None) -> bool:
+        """Read a grid table; ``False`` when it is not one of the three tables."""
+        kind = kind or self.grid_kind(table)
+        if kind is None:
+            return False
+        self.tables_read += 1
+        grid, width, cut = resolve_spans(table)
+        if cut:
+            self.note(
+                "parse.table.too_large",
+                "warning",
+                table_pointer(kind),
+                "the table is larger than the reader's limits; only part of it was read",
+                "表格超出读取上限，只读取了一部分",
+            )
+        self.table_seen(kind)
+        stream = Stream(self, kind)
+        header: list[list[tuple[int, str]]] = [[] for _ in range(width)]
+        fresh = True
+        for r, row in enumerate(grid):
+            texts = [(s.cell.text if s is not None else "") for s in row]
+            own = [s is not None and s.row == r and s.col == c for c, s in enumerate(row)]
+            kinds_here = _row_kinds(texts, own, kind)
+            if kinds_here.header:
+                if kinds_here.switch is not None and kinds_here.switch != kind:
+                    stream.close()
+                    kind = kinds_here.switch
+                    self.table_seen(kind)
+                    stream = Stream(self, kind)
+                if fresh:
+                    header = [[] for _ in range(width)]
+                    fresh = False
+                _add_header_row(header, row, texts, kind)
+                stream.header_row(texts)
+                continue
+            fresh = True
+            leaves = [_leaf(header[c], kind) for c in range(width)]
+            value_cols = [c for c in range(width) if leaves[c]]
+            if not any(t.strip() for t in texts) and not (kind == "四" and value_cols):
+                continue  # an empty row; in table 四 the one data row may be all blank
+            if value_cols and self._aligned(row, texts, own, value_cols, r, header):
+                stream.close()
+                self._grid_row(kind, row, texts, own, header, leaves, value_cols, r, index)
+            elif value_cols:
+                stream.close()
+                rest = self._realign(kind, row, texts, own, header, leaves, value_cols, r, index)
+                if rest is not None:
+                    stream.line(rest)
+                    stream.close()
+            else:
+                tokens = []
+                started = False
+                for c, s in enumerate(row):
+                    if s is None or not own[c]:
+                        continue
+                    text = s.cell.text
+                    if text.strip() and not is_value(text):
+                        started = True
+                    if started or text.strip():
+                        loc = cell_location(s.cell.location, index, r, c)
+                        tokens.append(Token(text, loc, is_value(text)))
+                stream.line(tokens)
+        stream.finish()
+        return True
+
+    def _aligned(
+        self,
+        row: list[Slot | None],
+        texts: list[str],
+        own: list[bool],
+        value_cols: list[int],
+        r: int,
+        header: list[list[tuple[int, str]]],
+    ) -> bool:
+        """True when the row's cells stand in the header's columns.
+
+        Not when the row is shorter than the header, a row label stands in a value column, or
+        text stands to the right of the last value column where no header is (an extra cell
+        has pushed the row's values out of their columns).
+        """
+        if row[value_cols[-1]] is None:
+            return False
+        vc = set(value_cols)
+        last = value_cols[-1]
+        for c, text in enumerate(texts):
+            if not own[c] or not text.strip():
+                continue
+            if c in vc and not is_value(text) and match_row(text):
+                return False
+            if c > last and not _headed(header[c]):
+                return False
+        return True
+
+    def _realign(
+        self,
+        kind: Tables,
+        row: list[Slot | None],
+        texts: list[str],
+        own: list[bool],
+        header: list[list[tuple[int, str]]],
+        leaves: list[tuple[Match, ...]],
+        value_cols: list[int],
+        r: int,
+        index: int,
+    ) -> list[Token] | None:
+        """Read a row whose cells do not stand in the header's columns.
+
+        The cells after its row label are its values; filler cells before them and after the
+        last value column are dropped. When exactly as many are left as the header has value
+        columns, they fill those columns in order. Otherwise the row label and its values are
+        returned, to be read as a flattened row (the sparse-row rule, or a finding).
+        """
+        cols = [c for c in range(len(row)) if row[c] is not None and (own[c] or texts[c].strip())]
+        at = -1
+        for i, c in enumerate(cols):
+            text = texts[c]
+            if text.strip() and not is_value(text) and match_row(text) and (own[c] or i == 0):
+                at = i
+        head = [c for c in cols[: at + 1] if texts[c].strip()]
+        tail = [c for c in cols[at + 1 :] if own[c]]
+        k = len(value_cols)
+        while tail and not texts[tail[0]].strip():
+            tail.pop(0)
+        while len(tail) > k and not texts[tail[-1]].strip():
+            tail.pop()
+        # Lined up but for values right of the last header column: those keep their columns,
+        # where _grid_row reports them as having no header.
+        beyond = [c for c in tail if c > value_cols[-1] and texts[c].strip()]
+        if len(tail) - len(beyond) == k:
+            tail = [c for c in tail if c not in beyond]
+        else:
+            beyond = []
+        if len(tail) != k:
+            while tail and not texts[tail[-1]].strip():
+                tail.pop()
+            cells = ([head[-1]] if head and own[head[-1]] else []) + tail
+            return [
+                Token(texts[c], cell_location(row[c].cell.location, index, r, c), c in tail)  # type: ignore[union-attr]  # cells come from slotted columns
+                for c in cells
+            ]
+        vc = set(value_cols)
+        free = [c for c in range(len(row)) if c not in vc]
+        new_row: list[Slot | None] = [None] * len(row)
+        new_texts = [""] * len(row)
+        new_own = [False] * len(row)
+        for c, h in zip(free, head[-len(free) :] if free else [], strict=False):
+            slot = row[h]
+            assert slot is not None
+            new_row[c] = Slot(slot.cell, r, c)
+            new_texts[c] = texts[h]
+            new_own[c] = True
+        for c, src in zip(value_cols, tail, strict=True):
+            slot = row[src]
+            assert slot is not None
+            new_row[c] = Slot(slot.cell, r, c)
+            new_texts[c] = texts[src]
+            new_own[c] = True
+        for c in beyond:
+            slot = row[c]
+            assert slot is not None
+            new_row[c] = Slot(slot.cell, r, c)
+            new_texts[c] = texts[c]
+            new_own[c] = True
+        self._grid_row(kind, new_row, new_texts, new_own, header, leaves, value_cols, r, index)
+        return None
+
+    def _grid_row(
+        self,
+        kind: Tables,
+        row: list[Slot | None],
+        texts: list[str],
+        own: list[bool],
+        header: list[list[tuple[int, str]]],
+        leaves: list[tuple[Match, ...]],
+        value_cols: list[int],
+        r: int,
+        index: int,
+    ) -> None:
+        version = self.version
+        vc = set(value_cols)
+        last = value_cols[-1] if value_cols else len(row)
+        labels: list[str] = []
+        for c, text in enumerate(texts):
+            if c in vc or not text.strip() or (labels and labels[-1] == text):
+                continue
+            if c > last and is_value(text):
+                continue  # a stray value right of the header, reported below; not a label
+            labels.append(text)
+        spec: RowSpec | None = None
+        for text in reversed(labels):
+            found = pick_row(text, version, kind, self)
+            if found is not None:
+                spec = found
+                break
+        if spec is None:
+            nonblank = [texts[c] for c in value_cols if texts[c].strip() and own[c]]
+            if kind == "四" and (not labels or all(not recognised(x) for x in labels)):
+                pass  # table 四's one data row has no label
+            elif nonblank:
+                label = " / ".join(labels) or "(no label)"
+                self.note(
+                    "parse.table.unknown_row",
+                    "warning",
+                    table_pointer(kind),
+                    f"row label not recognised: {label!r}; its values {nonblank} were not read",
+                    f"无法识别的行标签「{label}」，其数值 {nonblank} 未读取",
+                    label,
+                )
+                return
+            else:
+                return
+        for text in labels:
+            g = pick_row(text, version, kind)
+            if g is not None and g.group_only:
+                self.ensure(g.path)
+        if spec is not None:
+            self.ensure(spec.path)
+            if spec.group_only:
+                nonblank = [texts[c] for c in value_cols if texts[c].strip() and own[c]]
+                if nonblank:
+                    self.note(
+                        "parse.table.group_values",
+                        "warning",
+                        "/" + "/".join(spec.path),
+                        f"values on the group row {spec.label.zh!r} were not read: {nonblank}",
+                        f"分组行「{spec.label.zh}」上的数值未读取：{nonblank}",
+                        nonblank,
+                    )
+                return
+            entries = spec.cells
+        else:
+            entries = table_cells(version, "四")
+        used: Counter[str] = Counter()
+        for c in value_cols:
+            slot = row[c]
+            if slot is None or slot.row != r or slot.col != c:
+                continue
+            texts_above = [text for _, text in header[c]]
+            entry = _resolve_entry(entries, leaves[c], texts_above, used, kind)
+            loc = cell_location(slot.cell.location, index, r, c)
+            token = Token(slot.cell.text, loc, True)
+            if entry is None:
+                if slot.cell.text.strip():
+                    label = labels[-1] if labels else ""
+                    self.unplaced(
+                        kind,
+                        label,
+                        [token],
+                        "a value under a header that does not fit the row",
+                        "数值所在列与该行不符",
+                    )
+                continue
+            self.assign(entry, token, _header_unit(tuple(texts_above)))
+        stray = [
+            Token(slot.cell.text, cell_location(slot.cell.location, index, r, c), True)
+            for c, slot in enumerate(row)
+            if c > last
+            and slot is not None
+            and slot.row == r
+            and slot.col == c
+            and slot.cell.text.strip()
+            and is_value(slot.cell.text)
+        ]
+        if stray:
+            self.unplaced(
+                kind,
+                labels[-1] if labels else "",
+                stray,
+                "values in columns without a header",
+                "数值所在列没有表头",
+            )
+
+
+@functools.lru_cache(maxsize=1024)
+def _header_unit(texts: tuple[str, ...]) -> str | None:
+    for text in texts:
+        s = simplify(text)
+        if "万元" in s:
+            return "万元"
+        if re.search(r"[(（][^)）]*元", s) or s.endswith("元"):
+            return "元"
+    return None
+
+
+@attrs.frozen
+class _RowKinds:
+    header: bool
+    switch: Tables | None
+
+
+def _row_kinds(texts: list[str], own: list[bool], kind: Tables) -> _RowKinds:
+    has_col = False
+    has_row = False
+    has_value = False
+    tables: Counter[Tables] = Counter()
+    for c, text in enumerate(texts):
+        if not own[c] or not text.strip():
+            continue
+        if is_value(text):
+            has_value = True
+            continue
+        cols = match_column(text)
+        if cols:
+            has_col = True
+            for m in cols:
+                tables[m.table] += 1
+            continue
+        if match_row(text):
+            has_row = True
+    switch = None
+    if tables and kind not in tables:
+        switch = tables.most_common(1)[0][0]
+    return _RowKinds(has_col and not has_row and not has_value, switch)
+
+
+def _add_header_row(
+    header: list[list[tuple[int, str]]], row: list[Slot | None], texts: list[str], kind: Tables
+) -> None:
+    fill: tuple[int, str] | None = None
+    for c, slot in enumerate(row):
+        text = texts[c].strip()
+        if slot is None or not text:
+            if fill is not None:
+                header[c].append(fill)
+            continue
+        ident = id(slot.cell)
+        ms = match_column(text, kind)
+        fill = (ident, text) if ms and all(m.kind == "group" for m in ms) else None
+        if header[c] and header[c][-1][0] == ident:
+            continue
+        header[c].append((ident, text))
+
+
+def _headed(column: list[tuple[int, str]]) -> bool:
+    """True when a column has a header of its own, not only a group header spread over it."""
+    return any(not all(m.kind == "group" for m in match_column(text)) for _, text in column)
+
+
+def _leaf(column: list[tuple[int, str]], kind: Tables) -> tuple[Match, ...]:
+    for _, text in reversed(column):
+        ms = tuple(m for m in match_column(text, kind) if m.kind == "column")
+        if ms:
+            return ms
+    return ()
+
+
+def _entry_keys(entry: Entry) -> tuple[str, tuple[str, ...]]:
+    return key(entry.column[-1].zh), tuple(key(lab.zh) for lab in entry.column[:-1])
+
+
+def _resolve_entry(
+    entries: Sequence[Entry],
+    leaf: tuple[Match, ...],
+    texts_above: Sequence[str],
+    used: Counter[str],
+    kind: Tables,
+) -> Entry | None:
+    idents = {m.ident for m in leaf}
+    cands = [e for e in entries if key(e.column[-1].zh) in idents]
+    if not cands:
+        return None
+    if len(cands) > 1:
+        groups = {
+            m.ident for text in texts_above for m in match_column(text, kind) if m.kind == "group"
+        }
+        narrowed = [e for e in cands if set(_entry_keys(e)[1]) & groups]
+        best = [e for e in narrowed if set(_entry_keys(e)[1]) <= groups]
+        cands = best or narrowed or cands
+    if len(cands) == 1:
+        return cands[0]
+    token = "|".join(sorted(idents)) + "|" + ",".join(e.pointer for e in cands)
+    i = used[token]
+    used[token] += 1
+    return cands[i] if i < len(cands) else None

@@ -1,0 +1,266 @@
+"""Placing values into catalogue cells: one rule for every way a value is found.
+
+A reading of each value (:mod:`govdisclosure.parse.values`) is kept with its token. A cell
+printed twice keeps the first value read, with a finding when the two differ. A row whose
+values cannot be matched to its cells by label keeps them out of the report and reports them
+with their raw text. In table 三 a row of one or two values is the total-only or the sparse
+row of real reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import attrs
+
+from ..._layout import RowSpec, Tables, row_spec, table_cells, table_doc, table_pointer
+from ..._normalize_text import key
+from ...catalogue import Entry
+from ...findings import Finding
+from ...template import Version
+from ..labels import MAX_LABEL_CHARS, Match, match_row
+from ..values import Reading, read_value
+from .tokenize import Token
+
+__all__ = ["Placement", "Row", "order_by_header", "pick_row", "table_missing"]
+
+
+@attrs.define
+class Row:
+    spec: RowSpec | None
+    kind: Tables
+    label: Token | None = None
+    values: list[Token] = attrs.Factory(list)
+    before: list[Token] = attrs.Factory(list)
+    implicit: bool = False
+    #: Values past the row's cells on the row's own line.
+    overflow: list[Token] = attrs.Factory(list)
+
+    def width(self, version: Version) -> int:
+        if self.implicit:
+            return len(table_cells(version, "四"))
+        if self.spec is None or self.spec.group_only:
+            return 10**6  # collect everything, to report it
+        return len(self.spec.cells)
+
+    def full(self, version: Version) -> bool:
+        return len(self.values) >= self.width(version)
+
+
+class Placement:
+    """Collects cell values, the row objects present and findings from every table found.
+
+    A value goes into its catalogue cell through :meth:`assign`; a stream row's values are
+    placed by :meth:`place`, in the template's (or the header's) column order.
+    """
+
+    def __init__(self, version: Version) -> None:
+        self.version = version
+        #: pointer → (reading, token)
+        self.values: dict[str, tuple[Reading, Token]] = {}
+        #: model paths of objects the tables show (rows, groups, tables)
+        self.objects: set[tuple[str, ...]] = set()
+        self.found: set[Tables] = set()
+        self.findings: list[Finding] = []
+        self.tables_read = 0
+
+    # -- shared -------------------------------------------------------------------------------
+
+    def note(
+        self,
+        rule: str,
+        severity: Literal["warning", "info"],
+        pointer: str,
+        en: str,
+        zh: str,
+        actual: object = None,
+    ) -> None:
+        self.findings.append(
+            Finding(
+                rule=rule,
+                severity=severity,
+                pointers=(pointer,),
+                message_en=en,
+                message_zh=zh,
+                actual=actual,
+            )
+        )
+
+    def ensure(self, path: tuple[str, ...]) -> None:
+        self.objects.add(path)
+
+    def table_seen(self, kind: Tables) -> None:
+        self.found.add(kind)
+        self.ensure((table_pointer(kind)[1:],))
+
+    def assign(self, entry: Entry, token: Token, header_unit: str | None = None) -> None:
+        unit = entry.unit.zh if entry.unit is not None else ""
+        reading = read_value(token.text, entry.kind, unit, header_unit)
+        ptr = entry.pointer
+        self.ensure(entry.path[:-1])
+        old = self.values.get(ptr)
+        if old is not None:
+            if old[0].value is None and reading.value is not None:
+                self.values[ptr] = (reading, token)
+            elif reading.value is not None and old[0].value != reading.value:
+                self.note(
+                    "parse.table.duplicate_cell",
+                    "warning",
+                    ptr,
+                    f"the cell is printed twice with different values ({old[1].text!r} "
+                    f"and {token.text!r}); the first is kept",
+                    f"该单元格出现两次且数值不同（「{old[1].text}」与「{token.text}」），保留前者",
+                    token.text,
+                )
+            return
+        self.values[ptr] = (reading, token)
+        if reading.problem is not None:
+            rule, severity, en, zh = reading.problem
+            self.note(rule, severity, ptr, en, zh, token.text)
+
+    def unplaced(
+        self, kind: Tables, label: str, values: Sequence[Token], why_en: str, why_zh: str
+    ) -> None:
+        raws = [v.text for v in values]
+        self.note(
+            "parse.table.unplaced",
+            "warning",
+            table_pointer(kind),
+            f"{why_en}: row {label!r}, values {raws}",
+            f"{why_zh}：行「{label}」，数值 {raws}",
+            raws,
+        )
+
+    def place(self, row: Row, header: Sequence[Sequence[Match]] = ()) -> None:
+        """Put a stream row's values into its cells, in the template's (or the header's) order."""
+        version = self.version
+        if row.spec is not None and any(v.text.strip() for v in row.overflow):
+            # Placing by position would shift the row: it stays blank, every value reported.
+            self.ensure(row.spec.path)
+            every = [*row.values, *row.overflow]
+            self.unplaced(
+                row.kind,
+                row.label.text if row.label else "",
+                every,
+                f"{len(every)} values for {len(row.spec.cells)} cells on one line",
+                f"一行有 {len(every)} 个数值，而该行只有 {len(row.spec.cells)} 格",
+            )
+            return
+        values = row.values or row.before
+        if row.values and row.before and any(v.text.strip() for v in row.before):
+            self.unplaced(
+                row.kind,
+                row.label.text if row.label else "",
+                row.before,
+                "values before a row label that has values of its own",
+                "行标签前另有一组数值",
+            )
+        if row.implicit:
+            entries: Sequence[Entry] = table_cells(version, "四")
+            label = ""
+        else:
+            assert row.spec is not None
+            entries = row.spec.cells
+            label = row.label.text if row.label else row.spec.label.zh
+            self.ensure(row.spec.path)
+        width = len(entries)
+        values = list(values)
+        # Empty cells around a row's values (the label area, filler cells) are not values.
+        while len(values) > width and not values[0].text.strip():
+            values.pop(0)
+        while len(values) > width and not values[-1].text.strip():
+            values.pop()
+        n = len(values)
+        if n == 0:
+            return
+        if row.kind == "二" and header and len(header) == width:
+            ordered = order_by_header(entries, header)
+            if ordered is not None:
+                entries = ordered
+        if n == width:
+            for entry, token in zip(entries, values, strict=True):
+                self.assign(entry, token)
+            return
+        if row.kind == "三" and n in (1, 2) and width == 7:
+            picked = (entries[0], entries[-1]) if n == 2 else (entries[-1],)
+            for entry, token in zip(picked, values, strict=True):
+                self.assign(entry, token)
+            names = "、".join(e.column[-1].zh for e in picked)
+            self.note(
+                "parse.table.sparse_row",
+                "warning",
+                entries[-1].pointer.rsplit("/", 1)[0],
+                f"row {label!r} prints {n} of 7 values; read as {names}, the others left blank",
+                f"行「{label}」只列出 {n} 个数值，按「{names}」读取，其余留空",
+                [v.text for v in values],
+            )
+            return
+        if n > width:
+            for entry, token in zip(entries, values[:width], strict=True):
+                self.assign(entry, token)
+            self.unplaced(
+                row.kind, label, values[width:], "extra values after a row", "行末多出数值"
+            )
+            return
+        if all(not v.text.strip() for v in values):
+            return
+        self.unplaced(
+            row.kind,
+            label,
+            values,
+            f"{n} values for {width} columns cannot be placed by label",
+            f"{width} 列只有 {n} 个数值，无法按标签对应",
+        )
+
+
+def order_by_header(
+    entries: Sequence[Entry], header: Sequence[Sequence[Match]]
+) -> list[Entry] | None:
+    out: list[Entry] = []
+    for ms in header:
+        idents = {m.ident for m in ms}
+        found = next((e for e in entries if key(e.column[-1].zh) in idents and e not in out), None)
+        if found is None:
+            return None
+        out.append(found)
+    return out
+
+
+def pick_row(
+    text: str, version: Version, kind: Tables | None, reader: Placement | None = None
+) -> RowSpec | None:
+    if not text.strip() or len(text) > MAX_LABEL_CHARS:
+        return None
+    ms = match_row(text, version)
+    if kind is not None:
+        same = [m for m in ms if m.table == kind]
+        ms = tuple(same) if same else ms
+    if len(ms) != 1:
+        return None
+    spec = row_spec(version, ms[0].ident)
+    if spec is not None and reader is not None and ms[0].quality in ("approximate", "truncated"):
+        reader.note(
+            "parse.table.label_approximate",
+            "info",
+            "/" + "/".join(spec.path),
+            f"the row label {text!r} differs from the official {spec.label.zh!r}; "
+            "read as that row by its number and wording",
+            f"行标签「{text}」与官方标签「{spec.label.zh}」不一致，按其序号和文字读作该行",
+            text,
+        )
+    return spec
+
+
+def table_missing(kind: Tables) -> Finding:
+    """The finding for a table the document does not contain."""
+    doc = table_doc(kind)
+    return Finding(
+        rule="parse.table.missing",
+        severity="warning",
+        pointers=(table_pointer(kind),),
+        message_en=f"table {kind} ({doc.label.en}) is missing: no table with its labels was "
+        "found, so it is null, not zeros",
+        message_zh=f"表{kind}（{doc.citation}）缺失：未找到带有其标签的表格，"
+        "记为空（null），而非 0",
+    )

@@ -1,0 +1,189 @@
+"""Reading a flattened table: the cells of its lines, in reading order, assembled into rows.
+
+A row label opens a row; the values that follow fill it in the template's column order, since
+a flattened header no longer says which column is where (table 二's header, when it is printed
+as a grid header row, gives the order of its block). Values before any row label wait for one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..._layout import Tables, table_pointer
+from ..._normalize_text import key
+from ..._numbering import NUMERALS
+from ..labels import Match, fragment, match_column, match_row
+from .placement import Placement, Row, pick_row
+from .tokenize import SEPARATOR, Token
+
+__all__ = ["Stream"]
+
+# A row label's numbering: 「(一)」, 「一、」, 「1.」.
+_NUMBERED = re.compile(rf"\s*(?:[(（]|[{NUMERALS}\d]{{1,3}}\s*[、.．,，])")
+
+
+class Stream:
+    """The row assembler for flattened lines: label tokens open rows, values fill them."""
+
+    def __init__(self, reader: Placement, kind: Tables | None) -> None:
+        self.reader = reader
+        self.kind: Tables | None = kind
+        self.row: Row | None = None
+        #: The row opened on the line being read, if any.
+        self.opened: Row | None = None
+        self.pending: list[Token] = []
+        self.header: list[tuple[Match, ...]] = []
+        self.in_header = False
+
+    def header_row(self, texts: Sequence[str]) -> None:
+        """A grid header row: reset the stream's header for table 二's block order."""
+        self.close()
+        if not self.in_header:
+            self.header = []
+            self.in_header = True
+        for text in texts:
+            ms = tuple(m for m in match_column(text, self.kind) if m.kind == "column")
+            if ms and (not self.header or self.header[-1] != ms or len(ms) > 1):
+                self.header.append(ms)
+
+    def line(self, tokens: Sequence[Token]) -> None:
+        if tokens is SEPARATOR:
+            return
+        # A line without a value (a header row with filler cells) names no row: a blank cell
+        # after 「其他」 does not make that header cell a row label.
+        values = any(t.value and t.text.strip() for t in tokens)
+        self.opened = None
+        for i, token in enumerate(tokens):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            self.feed(token, nxt is not None and nxt.value and values)
+        self.opened = None
+
+    def feed(self, token: Token, value_follows: bool) -> None:
+        version = self.reader.version
+        if token.value:
+            self.in_header = False
+            if self.row is None:
+                if self.kind == "四":
+                    self.row = Row(None, "四", implicit=True)
+                    self.reader.table_seen("四")
+                else:
+                    if token.text.strip():
+                        self.pending.append(token)
+                    return
+            if self.row.full(version):
+                if self.row is self.opened and self.row.spec is not None:
+                    # More values on the row's own line than it has cells: which one is extra
+                    # cannot be known, so none is placed.
+                    self.row.overflow.append(token)
+                elif token.text.strip():
+                    self.pending.append(token)
+            else:
+                self.row.values.append(token)
+            return
+        text = token.text
+        rows = match_row(text, version)
+        cols = match_column(text)
+        numbered = _NUMBERED.match(text) is not None
+        if rows and (not cols or value_follows or numbered):
+            spec = pick_row(text, version, self.kind, self.reader)
+            if spec is None:
+                if any(m.quality == "truncated" for m in rows) and self._continues(text):
+                    return
+                self._unknown(token)
+                return
+            self.close()
+            self.in_header = False
+            self.kind = spec.table
+            self.reader.table_seen(spec.table)
+            self.row = self.opened = Row(spec, spec.table, label=token)
+            if self.pending and not spec.group_only:
+                self.row.before = self.pending[: len(spec.cells)]
+                if len(self.pending) > len(spec.cells):
+                    self.reader.unplaced(
+                        spec.table,
+                        text,
+                        self.pending[len(spec.cells) :],
+                        "values with no row",
+                        "没有行标签的数值",
+                    )
+                self.pending = []
+            return
+        if cols:
+            self.close()
+            tables = {m.table for m in cols}
+            if self.kind not in tables and len(tables) == 1:
+                self.kind = next(iter(tables))  # 「总计」 alone (三 or 四) switches nothing
+            if self.kind is not None and self.kind in tables:
+                self.reader.table_seen(self.kind)
+                leaves = tuple(m for m in cols if m.kind == "column" and m.table == self.kind)
+                groups = [m for m in cols if m.kind == "group" and m.table == self.kind]
+                if (
+                    groups
+                    and self.kind == "二"
+                    and any(m.ident.startswith("第二十条") for m in groups)
+                ):
+                    self.header = []
+                if leaves:
+                    if not self.in_header:
+                        self.header = []
+                    self.header.append(leaves)
+                self.in_header = True
+            return
+        if fragment(text):
+            return  # a piece of a label that wrapped onto its own line
+        self._unknown(token)
+
+    def _continues(self, text: str) -> bool:
+        row = self.row
+        if row is None or row.spec is None:
+            return False
+        k = key(text)
+        return any(k in c for c in row.spec.keys)
+
+    def _unknown(self, token: Token) -> None:
+        self.close()
+        self.row = Row(None, self.kind or "三", label=token)
+
+    def close(self) -> None:
+        row, self.row = self.row, None
+        if row is None:
+            return
+        reader = self.reader
+        if row.spec is None and not row.implicit:
+            nonblank = [v for v in row.values if v.text.strip()]
+            if nonblank:
+                label = row.label.text if row.label else ""
+                reader.note(
+                    "parse.table.unknown_row",
+                    "warning",
+                    table_pointer(row.kind),
+                    f"row label not recognised: {label!r}; its values "
+                    f"{[v.text for v in nonblank]} were not read",
+                    f"无法识别的行标签「{label}」，其数值 {[v.text for v in nonblank]} 未读取",
+                    label,
+                )
+            return
+        if row.spec is not None and row.spec.group_only:
+            reader.ensure(row.spec.path)  # values on a group row are collected and reported
+            raws = [v.text for v in row.values if v.text.strip()]
+            if raws:
+                reader.note(
+                    "parse.table.group_values",
+                    "warning",
+                    "/" + "/".join(row.spec.path),
+                    f"values on the group row {row.spec.label.zh!r} were not read: {raws}",
+                    f"分组行「{row.spec.label.zh}」上的数值未读取：{raws}",
+                    raws,
+                )
+            return
+        header = self.header if row.kind == "二" else ()
+        reader.place(row, header)
+
+    def finish(self) -> None:
+        self.close()
+        if self.pending:
+            self.reader.unplaced(
+                self.kind or "三", "", self.pending, "values with no row", "没有行标签的数值"
+            )
+            self.pending = []

@@ -1,0 +1,96 @@
+"""Which template version a report follows: its labelled line, its tables' labels, or its year.
+
+An explicit 「报告格式版本：…」 line (a rendered report) is trusted. Otherwise the row and column
+labels that only one version prints vote; a clear majority wins (with a finding when it
+differs from the version the year implies). Without tables, the year decides, through
+:func:`govdisclosure.template.version_for_year`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from .._layout import column_specs, row_spec
+from ..model import Report
+from ..template import VERSIONS, Version, version_for_year
+from .collect import Collector
+from .labels import MAX_LABEL_CHARS, Match, match_column, match_row
+from .metadata import Explicit, choices
+from .sections import Sections
+
+__all__ = ["infer_version", "version_votes"]
+
+
+def _versions_of_row(ident: str) -> tuple[Version, ...]:
+    return tuple(v for v in VERSIONS if row_spec(v, ident) is not None)
+
+
+def _versions_of_column(m: Match) -> tuple[Version, ...]:
+    for c in column_specs(m.table):
+        if c.key == m.ident:
+            return c.versions
+    return VERSIONS
+
+
+def version_votes(texts: Iterable[str]) -> Counter[Version]:
+    """Votes for each template version from the table labels among ``texts``."""
+    votes: Counter[Version] = Counter()
+    for text in texts:
+        if not text or len(text) > MAX_LABEL_CHARS:
+            continue
+        for m in match_column(text):
+            if m.quality in ("exact", "annotated"):
+                vs = _versions_of_column(m)
+                if len(vs) == 1:
+                    votes[vs[0]] += 1
+        for m in match_row(text):
+            if m.quality in ("exact", "annotated"):
+                vs = _versions_of_row(m.ident)
+                if len(vs) == 1:
+                    votes[vs[0]] += 1
+    return votes
+
+
+def infer_version(
+    c: Collector, explicit: Explicit, sections: Sections, year: int, pre_format: bool
+) -> Version:
+    """The template version of the report for ``year``, with a finding when it is inferred."""
+    if "/template_version" in explicit:
+        raw, loc = explicit["/template_version"]
+        value = choices(Report, "template_version").get(raw.strip())
+        if value in VERSIONS:
+            c.source("/template_version", raw, loc)
+            return value
+    texts: list[str] = []
+    for s in sections.parts:
+        for item in s:
+            if item.kind == "grid" and item.table is not None:
+                texts.extend(cell.text for row in item.table.rows for cell in row)
+            elif item.kind == "run":
+                texts.extend(t.text for row in item.rows for t in row if not t.value)
+    votes = version_votes(texts)
+    # Before the first version (an older report) the first version is the placeholder.
+    by_year: Version = version_for_year(year) or VERSIONS[0]
+    if votes:
+        ranked = votes.most_common()
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            chosen = ranked[0][0]
+            if chosen != by_year and not pre_format:
+                c.note(
+                    "parse.version.layout",
+                    "info",
+                    "/template_version",
+                    f"the tables follow the {chosen} layout although the report is for {year}",
+                    f"报告年度为{year}年，但表格采用{chosen}年格式",
+                )
+            return chosen
+    if not pre_format:
+        c.note(
+            "parse.version.inferred",
+            "info",
+            "/template_version",
+            f"no table tells the template version; {by_year} is inferred from the year {year}",
+            f"无表格可判断格式版本，按报告年度{year}年推定为{by_year}年格式",
+        )
+    return by_year
