@@ -52,7 +52,7 @@ def test_seed_tables_are_missing_not_zero(seed: ParseResult) -> None:
 
 
 def test_seed_prose_figure_is_reported_not_filled(seed: ParseResult) -> None:
-    figures = [f for f in seed.findings if f.rule == "parse.prose_figure"]
+    figures = [f for f in seed.findings if f.rule == "parse.prose-figure"]
     assert [f.pointer for f in figures] == ["/applications/new_requests/total"]
     assert figures[0].actual == 0
     assert "没有接到" in seed.provenance["/applications/new_requests/total"].raw
@@ -225,7 +225,7 @@ def test_mirror_spam_agency_is_reported() -> None:
     result = parse(text)
     assert result.report is not None
     assert result.report.agency.name == "某县财政局"
-    assert "parse.mirror_spam" in [f.rule for f in result.findings]
+    assert "parse.mirror-spam" in [f.rule for f in result.findings]
 
 
 def test_markdown_headings() -> None:
@@ -237,7 +237,7 @@ def test_markdown_headings() -> None:
 def test_junk_text_is_no_report() -> None:
     result = parse("hello world\nnothing here\n")
     assert result.report is None
-    assert [f.rule for f in result.findings] == ["parse.no_report"]
+    assert [f.rule for f in result.findings] == ["parse.no-report"]
 
 
 # -- Input handling ---------------------------------------------------------------------------
@@ -303,7 +303,7 @@ def test_unrecognised_row_is_reported_and_not_read() -> None:
     table = result.report.proactive_disclosure
     assert isinstance(table, g.ProactiveDisclosure)
     assert table.normative_documents == g.DocumentCounts(issued=2, repealed=1, in_force=9)
-    unknown = [f for f in result.findings if f.rule == "parse.table.unknown_row"]
+    unknown = [f for f in result.findings if f.rule == "parse.table.unknown-row"]
     assert len(unknown) == 1
     assert unknown[0].actual == "其他主动公开文件"
 
@@ -410,28 +410,28 @@ def _changed(before: ParseResult, after: ParseResult) -> dict[str, tuple[Any, An
             _NEW_ROW,
             _NEW_ROW.replace("42", "a42"),
             "new_requests/natural_person",
-            "parse.value.not_a_number",
+            "parse.value.not-a-number",
             "a42",
         ),
         (
             _NEW_ROW,
             _NEW_ROW.replace("42", "约42"),
             "new_requests/natural_person",
-            "parse.value.not_a_number",
+            "parse.value.not-a-number",
             "约42",
         ),
         (
             _NEW_ROW,
             _NEW_ROW.replace("42", "见附件"),
             "new_requests/natural_person",
-            "parse.value.not_a_number",
+            "parse.value.not-a-number",
             "见附件",
         ),
         (
             "| 四、结转下年度继续办理 |  |  | 3 |",
             "| 四、结转下年度继续办理 |  |  | x |",
             "carried_forward/natural_person",
-            "parse.value.not_a_number",
+            "parse.value.not-a-number",
             "x",
         ),
         (_NEW_ROW, _NEW_ROW.replace("|  |  |", "|  |"), None, None, None),
@@ -494,10 +494,10 @@ def test_bad_cell_in_table_two_is_reported(
     after = parse(text.replace(row, row.split("|")[0] + "|" + row.split("|")[1] + f"| {raw} |"))
     assert after.report is not None
     assert set(_changed(parse(text), after)) == {f"/proactive_disclosure/{ptr}"}
-    assert [(f.rule, f.actual) for f in after.findings] == [("parse.value.not_a_number", raw)]
+    assert [(f.rule, f.actual) for f in after.findings] == [("parse.value.not-a-number", raw)]
 
 
-@pytest.mark.parametrize(("raw", "rule"), [("6500余条", "approximate"), ("约6500", "not_a_number")])
+@pytest.mark.parametrize(("raw", "rule"), [("6500余条", "approximate"), ("约6500", "not-a-number")])
 def test_space_separated_row_with_a_bad_value(
     rendered_2021: dict[str, str], raw: str, rule: str
 ) -> None:

@@ -22,13 +22,13 @@ from govdisclosure.template import CellKind
 ROOT = Path(__file__).resolve().parents[2]
 
 # (raw text, cell kind, column unit, rule, the English message's reason)
-_NAN = "parse.value.not_a_number"
+_NAN = "parse.value.not-a-number"
 NEVER_GUESS = [
     (
         "2亿元",
         "amount",
         "万元",
-        "parse.value.not_a_number",
+        "parse.value.not-a-number",
         "an amount in an unknown unit, not read",
     ),
     ("3美元", "amount", "元", _NAN, "a number followed by text, not read"),
@@ -105,7 +105,7 @@ _LICENSING = "/proactive_disclosure/licensing/decisions"
             _LICENSING_ROW,
             "3.5",
             "/proactive_disclosure/licensing/decisions",
-            "parse.value.not_a_number",
+            "parse.value.not-a-number",
         ),
     ],
 )

@@ -64,7 +64,7 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
     )
     if not has_structure:
         c.note(
-            "parse.no_report",
+            "parse.no-report",
             "error",
             "",
             "no report found: no section heading, table, title or labelled field was recognised",

@@ -48,7 +48,7 @@ class Reading:
     problem: tuple[str, Literal["warning", "info"], str, str] | None = None
 
 
-def _bad(raw: str, en: str, zh: str, rule: str = "parse.value.not_a_number") -> Reading:
+def _bad(raw: str, en: str, zh: str, rule: str = "parse.value.not-a-number") -> Reading:
     return Reading(None, False, (rule, "warning", f"{en}: {raw!r}", f"{zh}：「{raw}」"))
 
 

@@ -170,7 +170,7 @@ def agency(
     code = explicit_text(c, explicit, "/agency/division_code")
     if code is not None and not re.fullmatch(r"[0-9]{6}([0-9]{3}|[0-9]{6})?", code):
         c.note(
-            "parse.agency.division_code",
+            "parse.agency.division-code",
             "warning",
             "/agency/division_code",
             f"not a division code: {code!r}",
@@ -200,7 +200,7 @@ def _choice(
 
 def _spam(c: Collector, value: str) -> None:
     c.note(
-        "parse.mirror_spam",
+        "parse.mirror-spam",
         "warning",
         "/agency/name",
         f"the agency's name looks like mirror-site spam: {value[:60]!r}",

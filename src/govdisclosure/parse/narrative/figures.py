@@ -2,7 +2,7 @@
 
 「本年度未收到政府信息公开申请」 states a total of 0 for table 三. When that table is missing,
 :func:`figures` keeps the figure in the provenance under the cell's pointer and reports it as a
-``parse.prose_figure`` finding; the table stays ``None``.
+``parse.prose-figure`` finding; the table stays ``None``.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def figures(c: Collector, tables: RawTables, narrative: list[Item]) -> None:
             continue
         c.source(ptr, raw, narrative[index].location)
         c.note(
-            "parse.prose_figure",
+            "parse.prose-figure",
             "info",
             ptr,
             f"the table is missing, but the text states {value} for this cell: {raw!r}; "

@@ -24,7 +24,7 @@ def title(c: Collector, section0: list[Item]) -> tuple[str | None, Location | No
             continue
         if looks_spam(item.text):
             c.note(
-                "parse.mirror_spam",
+                "parse.mirror-spam",
                 "warning",
                 "/source/title",
                 f"a line that looks like mirror-site spam was ignored: {item.text[:60]!r}",

@@ -65,7 +65,7 @@ class GridReader(Placement):
         grid, width, cut = resolve_spans(table)
         if cut:
             self.note(
-                "parse.table.too_large",
+                "parse.table.too-large",
                 "warning",
                 table_pointer(kind),
                 "the table is larger than the reader's limits; only part of it was read",
@@ -257,7 +257,7 @@ class GridReader(Placement):
             elif nonblank:
                 label = " / ".join(labels) or "(no label)"
                 self.note(
-                    "parse.table.unknown_row",
+                    "parse.table.unknown-row",
                     "warning",
                     table_pointer(kind),
                     f"row label not recognised: {label!r}; its values {nonblank} were not read",
@@ -277,7 +277,7 @@ class GridReader(Placement):
                 nonblank = [texts[c] for c in value_cols if texts[c].strip() and own[c]]
                 if nonblank:
                     self.note(
-                        "parse.table.group_values",
+                        "parse.table.group-values",
                         "warning",
                         "/" + "/".join(spec.path),
                         f"values on the group row {spec.label.zh!r} were not read: {nonblank}",

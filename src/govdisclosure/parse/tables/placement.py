@@ -105,7 +105,7 @@ class Placement:
                 self.values[ptr] = (reading, token)
             elif reading.value is not None and old[0].value != reading.value:
                 self.note(
-                    "parse.table.duplicate_cell",
+                    "parse.table.duplicate-cell",
                     "warning",
                     ptr,
                     f"the cell is printed twice with different values ({old[1].text!r} "
@@ -188,7 +188,7 @@ class Placement:
                 self.assign(entry, token)
             names = "、".join(e.column[-1].zh for e in picked)
             self.note(
-                "parse.table.sparse_row",
+                "parse.table.sparse-row",
                 "warning",
                 entries[-1].pointer.rsplit("/", 1)[0],
                 f"row {label!r} prints {n} of 7 values; read as {names}, the others left blank",
@@ -241,7 +241,7 @@ def pick_row(
     spec = row_spec(version, ms[0].ident)
     if spec is not None and reader is not None and ms[0].quality in ("approximate", "truncated"):
         reader.note(
-            "parse.table.label_approximate",
+            "parse.table.label-approximate",
             "info",
             "/" + "/".join(spec.path),
             f"the row label {text!r} differs from the official {spec.label.zh!r}; "

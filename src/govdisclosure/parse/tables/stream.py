@@ -155,7 +155,7 @@ class Stream:
             if nonblank:
                 label = row.label.text if row.label else ""
                 reader.note(
-                    "parse.table.unknown_row",
+                    "parse.table.unknown-row",
                     "warning",
                     table_pointer(row.kind),
                     f"row label not recognised: {label!r}; its values "
@@ -169,7 +169,7 @@ class Stream:
             raws = [v.text for v in row.values if v.text.strip()]
             if raws:
                 reader.note(
-                    "parse.table.group_values",
+                    "parse.table.group-values",
                     "warning",
                     "/" + "/".join(row.spec.path),
                     f"values on the group row {row.spec.label.zh!r} were not read: {raws}",
