@@ -12,7 +12,7 @@ from typing import Any
 
 from ._specs import target
 from .catalogue import cells
-from .findings import Finding
+from .findings import FINDINGS, Finding
 from .model import Report
 from .rules import Blank, rules
 from .rules.getters import field_specs, object_getter
@@ -84,30 +84,14 @@ def normalize(report: Report) -> tuple[Report, tuple[Finding, ...]]:
             value, rule_id = filled[p]
             _put(new, p, value, version)
             findings.append(
-                Finding(
-                    rule="normalize.total",
-                    severity="info",
-                    pointers=(p,),
-                    message_zh=f"空白的合计单元格按各项之和（{rule_id}）填为 {value}。",
-                    message_en=f"blank total filled with the sum of its parts ({rule_id}): {value}",
-                    expected=value,
-                    values={p: value},
+                FINDINGS["normalize.total"].finding(
+                    p, expected=value, values={p: value}, rule=rule_id
                 )
             )
         elif p not in totals:
             zero: Any = Decimal(0) if field_specs(version)[p].kind == "amount" else 0
             _put(new, p, zero, version)
-            findings.append(
-                Finding(
-                    rule="normalize.zero",
-                    severity="info",
-                    pointers=(p,),
-                    message_zh="空白单元格填为 0。",
-                    message_en="blank cell set to 0",
-                    expected=zero,
-                    values={p: zero},
-                )
-            )
+            findings.append(FINDINGS["normalize.zero"].finding(p, expected=zero, values={p: zero}))
     return new, tuple(findings)
 
 

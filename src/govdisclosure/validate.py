@@ -25,7 +25,16 @@ import attrs
 import orjson
 
 from ._specs import target
-from .findings import SEVERITIES, Finding, ReportError, Severity, pointer, pointer_parts
+from .findings import (
+    FINDINGS,
+    SEVERITIES,
+    Finding,
+    ReportError,
+    Severity,
+    lookup,
+    pointer,
+    pointer_parts,
+)
 from .model import Report
 from .normalize import normalize
 from .rules import ARITHMETIC, KINDS, Blank, Getter, Rule, rules
@@ -282,11 +291,6 @@ def generated_source(version: Version) -> str:
 # -- validate --------------------------------------------------------------------------------
 
 
-def _finding(rule: str, en: str, zh: str) -> Finding:
-    """An error about the input as a whole."""
-    return Finding(rule=rule, severity="error", pointers=(), message_zh=zh, message_en=en)
-
-
 def _evaluate(version: Version, get: Getter, which: list[int] | None = None) -> list[Finding]:
     rs = rules(version)
     out = []
@@ -337,15 +341,7 @@ def _diagnose_object(report: Any) -> ValidationReport:
     try:
         data = to_dict(report)
     except Exception as e:  # noqa: BLE001 - reported as a finding
-        return ValidationReport(
-            findings=(
-                _finding(
-                    "schema.object",
-                    f"the Report object cannot be written as JSON: {e!r}",
-                    f"该 Report 对象无法写成 JSON：{e!r}",
-                ),
-            )
-        )
+        return ValidationReport(findings=(FINDINGS["schema.object"].finding(error=repr(e)),))
     return _check_data(data, generated=False)
 
 
@@ -400,15 +396,7 @@ def validate(obj: Any, *, strict: bool = False) -> ValidationReport:
             result = _merge(result, checker(data, result.findings))
         return result
     except Exception as e:  # noqa: BLE001 - the promise: findings, never an exception
-        return ValidationReport(
-            findings=(
-                _finding(
-                    "validate.internal",
-                    f"the validator failed on this input: {e!r}",
-                    f"校验器处理该输入时出错：{e!r}",
-                ),
-            )
-        )
+        return ValidationReport(findings=(FINDINGS["validate.internal"].finding(error=repr(e)),))
 
 
 def _merge(
@@ -440,18 +428,20 @@ def _strict_checker() -> Callable[[Any, tuple[Finding, ...]], list[Finding]]:
             if any(ptr == s or s.startswith(ptr + "/") or ptr.startswith(s + "/") for s in seen):
                 continue
             seen.append(ptr)
-            out.append(
-                Finding(
-                    rule=f"schema.{err.validator}",
-                    severity="error",
-                    pointers=(ptr,),
-                    message_zh=f"不符合 JSON Schema（{err.validator}）：{err.message}",
-                    message_en=f"does not match the JSON Schema ({err.validator}): {err.message}",
-                )
-            )
+            out.append(_strict_finding(str(err.validator), ptr, str(err.message)))
         return out
 
     return check
+
+
+def _strict_finding(keyword: str, ptr: str, detail: str) -> Finding:
+    """A strict-mode finding ``schema.<keyword>``, worded as its declaration's ``strict``."""
+    declared = lookup(f"schema.{keyword}")
+    if declared is None:  # a keyword the published schema does not use: still reported
+        declared = FINDINGS["schema.required"]
+        found = declared.finding(ptr, wording="strict", keyword=keyword, detail=detail)
+        return attrs.evolve(found, rule=f"schema.{keyword}")
+    return declared.finding(ptr, wording="strict", keyword=keyword, detail=detail)
 
 
 @functools.cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from ..findings import declare
 from ..schema import SCHEMA_VERSION
 from ..template import Version
 from . import kinds as _kinds  # noqa: F401 - registers the rule kinds
@@ -39,9 +40,28 @@ BUILDERS: tuple[Builder, ...] = (
 def _build() -> tuple[Rule, ...]:
     out: list[Rule] = []
     for builder in BUILDERS:
-        out.extend(by_version(builder))
-    out.extend(aggregate_rules())
+        built = by_version(builder)
+        out.extend(built)
+        _declare_families(built, builder.__doc__)
+    built = aggregate_rules()
+    out.extend(built)
+    _declare_families(built, aggregate_rules.__doc__)
     return tuple(out)
+
+
+def _declare_families(built: list[Rule], doc: str | None) -> None:
+    """Declare each rule family (``base``) once in the finding registry, documented by its
+    builder's first docstring line."""
+    line = (doc or "").strip().splitlines()[0] if doc else ""
+    for base in dict.fromkeys(r.base for r in built):
+        severity = next(r.severity for r in built if r.base == base)
+        declare(
+            base,
+            severity,
+            line,
+            also=("info",),  # a rule with a blank cell: not checkable
+            family=True,
+        )
 
 
 #: Every rule of every scope and version, in catalogue order.

@@ -11,6 +11,7 @@ __all__ = ["aggregate_rules"]
 
 
 def aggregate_rules() -> list[Rule]:
+    """A summary's count cells against their sums over the departments' reports."""
     citation = Citation(
         basis="heuristic",
         source=Label(

@@ -47,6 +47,7 @@ DEADLINES: tuple[DeadlineCase, ...] = (
 
 
 def period_rules(version: Version) -> list[Rule]:
+    """The period lies in the reporting year, and the report is published after it, on time."""
     year_l, start_l, end_l = field_label(_YEAR), field_label(_START), field_label(_END)
     published_l = field_label(_PUBLISHED)
     period_citation = Citation(
