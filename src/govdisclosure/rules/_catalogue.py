@@ -54,14 +54,10 @@ def _declare_families(built: list[Rule], doc: str | None) -> None:
     builder's first docstring line."""
     line = (doc or "").strip().splitlines()[0] if doc else ""
     for base in dict.fromkeys(r.base for r in built):
-        severity = next(r.severity for r in built if r.base == base)
-        declare(
-            base,
-            severity,
-            line,
-            also=("info",),  # a rule with a blank cell: not checkable
-            family=True,
-        )
+        severity, *others = dict.fromkeys(r.severity for r in built if r.base == base)
+        # "info": a rule with a blank cell is not checkable.
+        also = tuple(dict.fromkeys((*others, "info")))
+        declare(base, severity, line, also=also, family=True)
 
 
 #: Every rule of every scope and version, in catalogue order.
