@@ -30,6 +30,7 @@ from .core import (
     Window,
     register_kind,
 )
+from .getters import object_getter
 from .kinds import ARITHMETIC
 from .report import DEADLINES
 from .table3 import CURRENT, PREVIOUS
@@ -52,6 +53,7 @@ __all__ = [
     "RuleKind",
     "Term",
     "Window",
+    "object_getter",
     "register_kind",
     "rule",
     "rules",
