@@ -199,9 +199,7 @@ def _settle(draw: st.DrawFn, report: Report, version: Version) -> None:
 
 @st.composite
 def _consistent_report(draw: st.DrawFn, version: Version) -> Report:
-    tables = {
-        name: target(spec, version) for name, spec in specs(Report) if spec.table is not None
-    }
+    tables = {name: target(spec, version) for name, spec in specs(Report) if spec.table is not None}
     special = {cls: _complete(cls, version) for cls in tables.values() if cls is not None}
     report = draw(_reports(version, special))
     year = report.period.year

@@ -9,8 +9,10 @@ straight-line function that reads every bound cell once and tests every rule inl
 rules that function flags are evaluated again by :meth:`Rule.evaluate <govdisclosure.rules.Rule.
 evaluate>`, which builds the finding. A clean report thus costs a few microseconds.
 
-:func:`normalize` is the explicit, recorded clean-up of blanks; validation itself always sees
-the raw values.
+:func:`~govdisclosure.normalize.normalize` (re-exported here) is the explicit, recorded
+clean-up of blanks; validation itself always sees the raw values. The rule kinds' fast paths come
+from the registry :data:`govdisclosure.rules.KINDS`; findings about the input as a whole are built
+from the finding registry :data:`govdisclosure.findings.FINDINGS`.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import rules as _rules  # noqa: F401 - declares the rule families
+from ..rules import RULES
 from ..schema import SCHEMA_VERSION
 from .registry import FINDINGS
 
@@ -12,7 +12,11 @@ __all__ = ["findings_document"]
 
 
 def findings_document() -> dict[str, Any]:
-    """The registry of finding ids, in declaration order, as a JSON-compatible dict."""
+    """The registry of finding ids as a JSON-compatible dict: the library's ids in declaration
+    order, then the rule families in catalogue order (whatever the order of imports)."""
+    bases = list(dict.fromkeys(r.base for r in RULES))  # building RULES declares the families
+    plain = [f for f in FINDINGS.values() if not f.family]
+    families = sorted((f for f in FINDINGS.values() if f.family), key=lambda f: bases.index(f.id))
     return {
         "description": (
             "Finding catalogue of govdisclosure: every finding id the library can emit, with its "
@@ -22,5 +26,5 @@ def findings_document() -> dict[str, Any]:
             "(`T3-1.natural_person`); the rules' own wordings are in rules.json."
         ),
         "schema_version": SCHEMA_VERSION,
-        "findings": [f.to_dict() for f in FINDINGS.values()],
+        "findings": [f.to_dict() for f in (*plain, *families)],
     }
