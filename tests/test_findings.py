@@ -29,18 +29,19 @@ DATA = {"const", "enum", "default", "examples"}
 
 
 def _literals() -> dict[str, list[str]]:
-    """Every string literal in src/ that looks like a finding id, with where it is written."""
+    """Every finding id written in src/: string literals that look like one, and any literal
+    passed as ``rule=``; with where each is written."""
     out: dict[str, list[str]] = {}
     for path in sorted(SRC.rglob("*.py")):
         if path == DECLARED:
             continue
+        rel = str(path.relative_to(SRC))
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Constant)
-                and isinstance(node.value, str)
-                and ID.fullmatch(node.value)
-            ):
-                rel = str(path.relative_to(SRC))
+            if isinstance(node, ast.keyword) and node.arg == "rule":
+                node = node.value  # a finding's id, whatever it looks like
+            elif not (isinstance(node, ast.Constant) and ID.fullmatch(str(node.value))):
+                continue
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 out.setdefault(node.value, []).append(f"{rel}:{node.lineno}")
     return out
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..template import Label
 from .registry import declare
 
-__all__: list[str] = []
+__all__ = ["STRICT_WORDING"]
 
 # -- parse.*: reading a document --------------------------------------------------------------
 
@@ -214,7 +214,8 @@ declare(
     "文档大小 {size} 字节，超过上限 {limit}",
     "document of {size} bytes exceeds the limit of {limit}",
 )
-_STRICT = Label(
+#: How strict validation words a failing JSON Schema keyword (``schema.<keyword>``).
+STRICT_WORDING = Label(
     "不符合 JSON Schema（{keyword}）：{detail}",
     "does not match the JSON Schema ({keyword}): {detail}",
 )
@@ -224,7 +225,7 @@ declare(
     "A value has the wrong JSON type.",
     "应为{what}，实际为 {got}",
     "expected {what}, got {got}",
-    strict=_STRICT,
+    strict=STRICT_WORDING,
 )
 declare(
     "schema.range",
@@ -239,7 +240,7 @@ declare(
     "A string does not have the required form (an amount, a date, a code).",
     "「{text}」不是{what}",
     "{text!r} is not {what}",
-    strict=_STRICT,
+    strict=STRICT_WORDING,
 )
 declare(
     "schema.enum",
@@ -247,7 +248,7 @@ declare(
     "A value is not one of the allowed choices.",
     "应为以下之一：{choices}",
     "must be one of {choices}",
-    strict=_STRICT,
+    strict=STRICT_WORDING,
 )
 declare(
     "schema.unknown-key",
@@ -291,7 +292,7 @@ for _keyword in (
         f"schema.{_keyword}",
         "error",
         f"Strict validation: the JSON Schema keyword {_keyword!r} does not hold.",
-        strict=_STRICT,
+        strict=STRICT_WORDING,
     )
 declare(
     "dump.invalid",
