@@ -10,6 +10,7 @@ not-checkable sentence, a total and its parts) are composed here, once.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 
 import attrs
@@ -160,6 +161,18 @@ def cell(path: tuple[str, ...], name: str, prefix: str = "") -> str:
 
 
 # -- Phrases -----------------------------------------------------------------------------------
+
+_NUMBER_ZH = re.compile(r"（[一二三四五六七八九十]+）|[一二三四五六七八九十]+(?=、)")
+_NUMBER_EN = re.compile(r"\(\d+\)|[IVX]+(?=\.)")
+
+
+def numbering(label: Label) -> Label:
+    """The item number a row label starts with: 「一」 and “I” of 「一、…」, 「（一）」 and “(1)”
+    of 「（一）…」."""
+    zh, en = _NUMBER_ZH.match(label.zh), _NUMBER_EN.match(label.en)
+    assert zh is not None, label
+    assert en is not None, label
+    return Label(zh.group(), en.group())
 
 
 def unchecked(title: Label) -> Label:

@@ -10,6 +10,8 @@ from ._build import (
     cell,
     columns,
     format_citation,
+    layout,
+    numbering,
     row_path,
     row_sums,
     rows_of,
@@ -44,19 +46,24 @@ def t3_1(version: Version) -> list[Rule]:
         t.APPLICATIONS_NOTE.zh,
     )
     tot = t.ROW_OUTCOME_TOTAL.label
+    # The note's items 一 to 四, numbered as the rows are labelled.
+    a, b, c, d = (
+        numbering(n.label)
+        for n in (t.ROW_NEW, t.ROW_CARRIED_OVER, t.ROW_OUTCOMES, t.ROW_CARRIED_FORWARD)
+    )
     out = []
     for name, col in columns(ApplicantCounts):
         place = where_column(TABLE, col.label)
         title = Label(
-            f"{place.zh}：第一项加第二项之和，等于第三项（{tot.zh}）加第四项之和",
-            f"{place.en}: items I + II equal item III ({tot.en}) + item IV",
+            f"{place.zh}：第{a.zh}项加第{b.zh}项之和，等于第{c.zh}项（{tot.zh}）加第{d.zh}项之和",
+            f"{place.en}: items {a.en} + {b.en} equal item {c.en} ({tot.en}) + item {d.en}",
         )
         message = Label(
-            f"{place.zh}：第一项加第二项之和为 {{expected}}，第三项（{tot.zh}）加第四项之和为 "
-            f"{{actual}}，两者不等（相差 {{difference}}）。",
-            f"{place.en}: items I + II add up to {{expected}}, but item III ({tot.en}) + item "
-            f"IV add up to {{actual}} (difference {{difference}}); the table's note requires "
-            "them to be equal.",
+            f"{place.zh}：第{a.zh}项加第{b.zh}项之和为 {{expected}}，第{c.zh}项（{tot.zh}）"
+            f"加第{d.zh}项之和为 {{actual}}，两者不等（相差 {{difference}}）。",
+            f"{place.en}: items {a.en} + {b.en} add up to {{expected}}, but item {c.en} "
+            f"({tot.en}) + item {d.en} add up to {{actual}} (difference {{difference}}); "
+            "the table's note requires them to be equal.",
         )
         out.append(
             arith(
@@ -89,6 +96,19 @@ def outcome_leaves(version: Version) -> list[tuple[str, ...]]:
     ]
 
 
+def _outcome_rows(version: Version) -> list[Label]:
+    """The labels of the outcome rows and groups under 三, （七）总计 excepted, in order."""
+    outcomes = row_path(version, t.ROW_OUTCOME_TOTAL)[:-1]
+    return [
+        spec.node.label
+        for path, (spec, _) in layout(version).items()
+        if len(path) == len(outcomes) + 1
+        and path[:-1] == outcomes
+        and spec.node is not None
+        and spec.node is not t.ROW_OUTCOME_TOTAL
+    ]
+
+
 def t3_3(version: Version) -> list[Rule]:
     """Per column: （七）总计 = the sum of every outcome leaf of the version."""
     if not rows_of(version, ApplicantCounts, TABLE):
@@ -100,7 +120,9 @@ def t3_3(version: Version) -> list[Rule]:
         "表三「三、本年度办理结果」各行与（七）总计行",
         "table III, the outcome rows under item III and row (7) Total",
     )
-    parts = Label("（一）至（六）各项办理结果", "the outcome rows (1) to (6)")
+    rows = _outcome_rows(version)
+    first, last = numbering(rows[0]), numbering(rows[-1])
+    parts = Label(f"{first.zh}至{last.zh}各项办理结果", f"the outcome rows {first.en} to {last.en}")
     out = []
     for name, col in columns(ApplicantCounts):
         title, message = sum_texts(where_column(TABLE, col.label), t.ROW_OUTCOME_TOTAL.label, parts)
