@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import catalogue_document, reference_markdown
+from .findings.catalogue import findings_document
 from .rules import rules_document
 from .schema import json_schema
 
@@ -28,6 +29,7 @@ ARTIFACTS: dict[str, Callable[[], str]] = {
     "schemas/report.schema.json": lambda: render_json(json_schema()),
     "schemas/catalogue.json": lambda: render_json(catalogue_document()),
     "schemas/rules.json": lambda: render_json(rules_document()),
+    "schemas/findings.json": lambda: render_json(findings_document()),
     "docs/reference.md": reference_markdown,
 }
 

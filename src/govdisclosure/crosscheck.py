@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from .catalogue import Entry, cells
-from .findings import Finding
+from .findings import FINDINGS, Finding
 from .model import Report
 from .rules import CURRENT, PREVIOUS, RULES, Blank, Getter, Rule, Term, rule
 from .template import Label
@@ -83,16 +83,8 @@ def check_series(reports: Sequence[Report]) -> ValidationReport:
     for year, idx in sorted(by_year.items()):
         if len(idx) > 1:
             findings.append(
-                Finding(
-                    rule="series.duplicate-year",
-                    severity="warning",
-                    pointers=tuple(f"/{i}/period/year" for i in idx),
-                    message_zh=f"有 {len(idx)} 份报告的报告年度都是 {year} 年，未作跨年度核对。",
-                    message_en=(
-                        f"{len(idx)} reports are for the year {year}; they are not compared "
-                        "with other years."
-                    ),
-                    actual=year,
+                FINDINGS["series.duplicate-year"].finding(
+                    tuple(f"/{i}/period/year" for i in idx), actual=year, count=len(idx)
                 )
             )
     for year, idx in sorted(by_year.items()):
@@ -173,18 +165,8 @@ def check_aggregate(
     for k, dept in enumerate(departments):
         if dept.period.year != summary.period.year:
             findings.append(
-                Finding(
-                    rule="aggregate.mismatch",
-                    severity="warning",
-                    pointers=(f"/departments/{k}/period/year", "/summary/period/year"),
-                    message_zh=(
-                        f"部门报告的报告年度 {dept.period.year} 与汇总报告的 "
-                        f"{summary.period.year} 不同。"
-                    ),
-                    message_en=(
-                        f"The department's report is for {dept.period.year}, the summary for "
-                        f"{summary.period.year}."
-                    ),
+                FINDINGS["aggregate.mismatch"].finding(
+                    (f"/departments/{k}/period/year", "/summary/period/year"),
                     expected=summary.period.year,
                     actual=dept.period.year,
                 )

@@ -14,6 +14,8 @@ Strategies are built from the model's field specs, so they follow the model as i
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import operator
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -22,23 +24,9 @@ import attrs
 from hypothesis import strategies as st
 
 from ._specs import MAX_COUNT, MAX_YEAR, MIN_YEAR, specs, target
-from .model import (
-    ApplicantCounts,
-    ApplicationStats,
-    CaseOutcomes,
-    DocumentCounts,
-    DocumentCounts2019,
-    FieldSpec,
-    NotDisclosed,
-    NotProcessed,
-    OtherHandling,
-    Outcomes,
-    ProactiveDisclosure,
-    ProactiveDisclosure2019,
-    Report,
-    ReviewLitigation,
-    Unavailable,
-)
+from .findings import pointer_parts
+from .model import FieldSpec, Report
+from .rules import ARITHMETIC, Rule, Term, object_getter, rules
 from .template import VERSIONS, Version
 
 __all__ = ["amounts", "reports", "texts"]
@@ -116,140 +104,112 @@ def _objects(
     return st.builds(builder, **fields)
 
 
-# -- Arithmetically consistent tables: leaves drawn, totals derived ----------------------------
+# -- Arithmetically consistent tables: leaves drawn, then the arithmetic rules settle them ----
 
-_APPLICANTS = tuple(name for name, _ in specs(ApplicantCounts) if name != "total")
 _n = st.integers(0, 30)
 
 
-def _row(values: dict[str, int]) -> ApplicantCounts:
-    return ApplicantCounts(**values, total=sum(values.values()))
-
-
-def _sum_rows(rows: list[ApplicantCounts]) -> dict[str, int]:
-    return {c: sum(getattr(r, c) for r in rows) for c in _APPLICANTS}
-
-
-_rows = st.builds(
-    lambda vs: _row(dict(zip(_APPLICANTS, vs, strict=True))), st.tuples(*[_n] * len(_APPLICANTS))
-)
-
-
-def _group(cls: type[T]) -> st.SearchStrategy[T]:
-    names = [name for name, _ in specs(cls)]
+@functools.cache
+def _complete(cls: type[T], version: Version) -> st.SearchStrategy[T]:
+    """A table object with every row present and every cell reported (small values)."""
+    fields: dict[str, st.SearchStrategy[Any]] = {}
+    for name, spec in specs(cls):
+        child = target(spec, version)
+        if child is not None:
+            fields[name] = _complete(child, version)
+        elif spec.kind == "count":
+            fields[name] = _n
+        elif spec.kind == "signed_count":
+            fields[name] = st.integers(-30, 30)
+        elif spec.kind == "amount":
+            fields[name] = amounts()
+        else:  # pragma: no cover - tables hold rows and cells only
+            fields[name] = _leaf(spec)
     builder: Callable[..., T] = cls
-    return st.builds(builder, **dict.fromkeys(names, _rows))
+    return st.builds(builder, **fields)
 
 
-@st.composite
-def _consistent_applications(draw: st.DrawFn, version: Version) -> ApplicationStats:
-    other: ApplicantCounts | OtherHandling
-    other = draw(_rows) if version == "2019" else draw(_group(OtherHandling))
-    outcomes = draw(
-        st.builds(
-            Outcomes,
-            disclosed=_rows,
-            partially_disclosed=_rows,
-            not_disclosed=_group(NotDisclosed),
-            unavailable=_group(Unavailable),
-            not_processed=_group(NotProcessed),
-            other_handling=st.just(other),
-        )
-    )
-    leaves = _outcome_leaves(outcomes)
-    outcomes.total = _row(_sum_rows(leaves))
-    forward = draw(_rows)
-    carried: dict[str, int] = {}
-    new: dict[str, int] = {}
-    for c in _APPLICANTS:
-        handled = getattr(outcomes.total, c) + getattr(forward, c)
-        carried[c] = draw(st.integers(0, handled))
-        new[c] = handled - carried[c]
-    return ApplicationStats(
-        new_requests=_row(new),
-        carried_over=_row(carried),
-        outcomes=outcomes,
-        carried_forward=forward,
-    )
+@functools.cache
+def _access(ptr: str) -> tuple[Callable[[Any], Any], Callable[[Any], Any], str]:
+    """Read a cell, read its row, and the cell's name: attribute getters for a pointer."""
+    tokens = pointer_parts(ptr)
+    parent = operator.attrgetter(".".join(tokens[:-1])) if len(tokens) > 1 else (lambda o: o)
+    return operator.attrgetter(".".join(tokens)), parent, tokens[-1]
 
 
-def _outcome_leaves(outcomes: Outcomes) -> list[ApplicantCounts]:
-    """Every outcome row that carries values of its own, except （七）总计."""
-    out: list[ApplicantCounts] = []
+def _settle(draw: st.DrawFn, report: Report, version: Version) -> None:
+    """Make every arithmetic rule of ``version`` hold, deriving cells from the rules' terms.
 
-    def visit(obj: Any) -> None:
-        if isinstance(obj, ApplicantCounts):
-            out.append(obj)
-        elif attrs.has(type(obj)):
-            for name, _ in specs(type(obj)):
-                if not (obj is outcomes and name == "total"):
-                    visit(getattr(obj, name))
+    The totals of the ``sum`` rules are computed from their parts; an ``equality`` splits its
+    side that holds no total among those cells at random; an ``inequality`` draws its single
+    bounded cell below the bound. Every rule is checked at the end.
+    """
+    arithmetic = [r for r in rules(version) if r.kind in ARITHMETIC]
+    sums = [r for r in arithmetic if r.kind == "sum"]
+    totals = {t.pointer for r in sums for t in r.terms if t.side == "actual"}
 
-    visit(outcomes)
-    return out
+    def value(ptr: str) -> Any:
+        return _access(ptr)[0](report)
 
+    def put(ptr: str, new: Any) -> None:
+        _, row, name = _access(ptr)
+        setattr(row(report), name, new)
 
-_case = st.builds(
-    lambda a, b, c, d: CaseOutcomes(upheld=a, corrected=b, other=c, pending=d, total=a + b + c + d),
-    _n,
-    _n,
-    _n,
-    _n,
-)
-_consistent_review = st.builds(
-    ReviewLitigation, review=_case, direct_suit=_case, suit_after_review=_case
-)
+    def side(r: Rule, which: str) -> list[Term]:
+        return [t for t in r.terms if t.side == which]
 
+    def add_up(ts: list[Term]) -> Any:
+        return sum(t.weight * value(t.pointer) for t in ts)
 
-@st.composite
-def _documents_2021(draw: st.DrawFn) -> DocumentCounts:
-    in_force, repealed = draw(_n), draw(_n)
-    return DocumentCounts(
-        issued=draw(st.integers(0, in_force + repealed)), repealed=repealed, in_force=in_force
-    )
+    def derive_totals() -> None:
+        for _ in range(len(sums) + 1):  # totals of totals settle in a few passes
+            changed = False
+            for r in sums:
+                (total,) = side(r, "actual")
+                found = add_up(side(r, "expected"))
+                if value(total.pointer) != found:
+                    put(total.pointer, found)
+                    changed = True
+            if not changed:
+                return
+        raise AssertionError("the sum rules do not settle")  # pragma: no cover
 
-
-@st.composite
-def _documents_2019(draw: st.DrawFn) -> DocumentCounts2019:
-    published = draw(_n)
-    return DocumentCounts2019(
-        made=draw(_n), published=published, total_published=published + draw(_n)
-    )
-
-
-def _consistent_specials(version: Version) -> dict[type, st.SearchStrategy[Any]]:
-    special: dict[type, st.SearchStrategy[Any]] = {
-        ApplicationStats: _consistent_applications(version),
-        ReviewLitigation: _consistent_review,
-        DocumentCounts: _documents_2021(),
-        DocumentCounts2019: _documents_2019(),
-    }
-    for cls in (ProactiveDisclosure, ProactiveDisclosure2019):
-        # Complete tables: every row present.
-        special[cls] = st.builds(
-            cls,
-            **{
-                name: _objects(spec.cls, version, special)
-                for name, spec in specs(cls)
-                if spec.cls is not None
-            },
-        )
-    return special
+    derive_totals()
+    for r in (r for r in arithmetic if r.kind == "equality"):
+        free = [t for t in side(r, "expected") if t.pointer not in totals and t.weight == 1]
+        if not free:
+            continue  # holds once its totals are derived
+        fixed = [t for t in side(r, "expected") if t not in free]
+        rest = add_up(side(r, "actual")) - add_up(fixed)
+        for t in free[:-1]:
+            share = draw(st.integers(0, max(rest, 0)))
+            put(t.pointer, share)
+            rest -= share
+        put(free[-1].pointer, rest)
+    derive_totals()
+    for r in (r for r in arithmetic if r.kind == "inequality"):
+        small, *others = side(r, "actual")
+        bound = add_up(side(r, "expected")) - add_up(others)
+        put(small.pointer, draw(st.integers(0, max(bound, 0))))
+    derive_totals()
+    get = object_getter(report)
+    broken = [r.id for r in arithmetic if r.evaluate(get) is not None]
+    assert not broken, broken  # a template whose arithmetic this cannot satisfy
 
 
 @st.composite
 def _consistent_report(draw: st.DrawFn, version: Version) -> Report:
-    special = _consistent_specials(version)
+    tables = {name: target(spec, version) for name, spec in specs(Report) if spec.table is not None}
+    special = {cls: _complete(cls, version) for cls in tables.values() if cls is not None}
     report = draw(_reports(version, special))
     year = report.period.year
     report.period.start = _dt.date(year, 1, 1)
     report.period.end = _dt.date(year, 12, 31)
     report.source.published = draw(st.dates(_dt.date(year + 1, 1, 1), _dt.date(year + 1, 1, 31)))
-    proactive = target(dict(specs(Report))["proactive_disclosure"], version)
-    assert proactive is not None
-    report.proactive_disclosure = draw(special[proactive])
-    report.applications = draw(special[ApplicationStats])
-    report.review_litigation = draw(special[ReviewLitigation])
+    for name, cls in tables.items():
+        if cls is not None and getattr(report, name) is None:
+            setattr(report, name, draw(special[cls]))
+    _settle(draw, report, version)
     return report
 
 
@@ -259,8 +219,10 @@ def reports(
     """Reports of ``version`` (both versions when ``None``).
 
     By default any value the schema allows may appear: blanks, huge counts, missing tables.
-    With ``consistent=True`` every table is present and complete, its leaves are drawn and its
-    totals derived, so that every arithmetic rule of the template holds; the period is the
+    With ``consistent=True`` every table is present and complete, its leaves are drawn and the
+    other cells derived from the arithmetic rules of :mod:`govdisclosure.rules` (totals from
+    the ``sum`` rules, the remaining equalities and inequalities solved for their free cells),
+    so that every arithmetic rule of the template holds; the period is the
     calendar year and the report is published in January of the next year.
     """
     versions = VERSIONS if version is None else (version,)

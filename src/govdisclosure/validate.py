@@ -9,8 +9,10 @@ straight-line function that reads every bound cell once and tests every rule inl
 rules that function flags are evaluated again by :meth:`Rule.evaluate <govdisclosure.rules.Rule.
 evaluate>`, which builds the finding. A clean report thus costs a few microseconds.
 
-:func:`normalize` is the explicit, recorded clean-up of blanks; validation itself always sees
-the raw values.
+:func:`~govdisclosure.normalize.normalize` (re-exported here) is the explicit, recorded
+clean-up of blanks; validation itself always sees the raw values. The rule kinds' fast paths come
+from the registry :data:`govdisclosure.rules.KINDS`; findings about the input as a whole are built
+from the finding registry :data:`govdisclosure.findings.FINDINGS`.
 """
 
 from __future__ import annotations
@@ -19,21 +21,34 @@ import datetime as _dt
 import functools
 import importlib
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 import attrs
 import orjson
 
-from ._specs import specs, target, walk
-from .catalogue import cells
-from .findings import SEVERITIES, Finding, ReportError, Severity, pointer, pointer_parts
-from .model import Agency, FieldSpec, Report
-from .rules import ARITHMETIC, Blank, Getter, Rule, rules
+from ._specs import target
+from .findings import (
+    FINDINGS,
+    SEVERITIES,
+    Finding,
+    ReportError,
+    Severity,
+    lookup,
+    pointer,
+    pointer_parts,
+)
+from .findings.declared import STRICT_WORDING
+from .model import Report
+from .normalize import normalize
+from .rules import ARITHMETIC, KINDS, Blank, Getter, Rule, rules
+from .rules.getters import ABSENT as _ABSENT
+from .rules.getters import field_specs as _field_specs
+from .rules.getters import object_getter
+from .rules.getters import parts as _parts
 from .serialize import _leaf_check, from_dict, parse_json, to_dict
 from .template import VERSIONS, Version
 
-__all__ = ["Suspect", "ValidationReport", "normalize", "validate"]
+__all__ = ["Suspect", "ValidationReport", "normalize", "object_getter", "validate"]
 
 
 # -- The result ------------------------------------------------------------------------------
@@ -168,55 +183,6 @@ class ValidationReport:
 
 
 @functools.cache
-def _parts(ptr: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A pointer's reference tokens, and the pointer of each prefix (the first token on)."""
-    parts = tuple(pointer_parts(ptr))
-    return parts, tuple(pointer(parts[: i + 1]) for i in range(len(parts)))
-
-
-_ABSENT = object()
-
-
-def object_getter(report: Any) -> Getter:
-    """A getter reading attributes of a :class:`Report` (or of any object tree).
-
-    A ``None`` on the way gives a :class:`Blank` naming the blank row or cell; so does an
-    attribute that the object does not have (another version's row, say).
-    """
-
-    memo: dict[str, Any] = {"": report}
-
-    def get(ptr: str) -> Any:
-        found = memo.get(ptr, _ABSENT)
-        if found is _ABSENT:
-            parent, name = _split(ptr)
-            obj = get(parent)
-            if obj.__class__ is Blank:
-                found = obj
-            else:
-                found = getattr(obj, name, None)
-                if found is None:
-                    found = Blank(ptr)
-            memo[ptr] = found
-        return found
-
-    return get
-
-
-@functools.cache
-def _split(ptr: str) -> tuple[str, str]:
-    """A pointer's parent pointer and its last reference token."""
-    parent, _, last = ptr.rpartition("/")
-    return parent, last.replace("~1", "/").replace("~0", "~")
-
-
-@functools.cache
-def _field_specs(version: Version) -> dict[str, FieldSpec]:
-    """The spec of every field of a ``version`` report, by pointer."""
-    return {pointer(path): spec for path, spec, _ in walk(Report, version)}
-
-
-@functools.cache
 def _leaf_reader(ptr: str, version: Version) -> Callable[[Any], Any]:
     spec = _field_specs(version).get(ptr)
     if spec is None:
@@ -303,76 +269,12 @@ def _generate(version: Version) -> tuple[str, dict[str, Any]]:
     return "\n".join([*head, *body, "    return bad"]), ns
 
 
-def _linear(terms: list[tuple[int, str]]) -> str:
-    if not terms:
-        return "0"
-    out = []
-    for k, (weight, var) in enumerate(terms):
-        sign = "-" if weight < 0 else "+"
-        mag = abs(weight)
-        term = var if mag == 1 else f"{mag} * {var}"
-        out.append((f"-{term}" if sign == "-" else term) if k == 0 else f" {sign} {term}")
-    return "".join(out)
-
-
 def _test(r: Rule, names: list[str], ns: dict[str, Any], index: int) -> str:
     """A Python expression that is true when rule ``r`` fails (or raises when it is blank)."""
-    if r.kind in ARITHMETIC:
-        actual = [(t.weight, n) for t, n in zip(r.terms, names, strict=True) if t.side == "actual"]
-        expected = [
-            (t.weight, n) for t, n in zip(r.terms, names, strict=True) if t.side == "expected"
-        ]
-        op = {"==": "!=", "<=": ">", ">=": "<"}[r.op]
-        return f"{_linear(actual)} {op} {_linear(expected)}"
-    if r.kind == "date-window":
-        year, date = names
-        assert r.window is not None
-        conds = []
-        for edge, cmp, whole in ((r.window.start, "<", "01-01"), (r.window.end, ">", "12-31")):
-            if edge is None:
-                continue
-            offset, month_day = edge
-            y = f"({year} + {offset})" if offset else year
-            if month_day == whole:
-                conds.append(f"{date}.year {cmp} {y}")
-            else:
-                month, day = map(int, month_day.split("-"))
-                conds.append(f"{date} {cmp} _date({y}, {month}, {day})")
-        return " or ".join(conds) or "False"
-    if r.kind == "date-order":
-        return f"{names[0]} > {names[1]}"
-    if r.kind == "deadline":
-        ns[f"_ok{index}"] = _deadline_check(r)
-        return f"not _ok{index}({', '.join(names)})"
-    raise AssertionError(r.kind)  # pragma: no cover
-
-
-def _deadline_check(r: Rule) -> Callable[[Any, Any, Any, Any], bool]:
-    """A fast test for a deadline rule: True when it holds or does not apply."""
-    choices = {name: spec.choices for name, spec in specs(Agency)}
-    kinds = [*(v for v, _ in choices["kind"]), None]
-    levels = [*(v for v, _ in choices["level"]), None]
-    table: dict[tuple[Any, Any], Any] = {}
-    for kind in kinds:
-        for level in levels:
-            case = r.deadline_case(kind, level)
-            table[kind, level] = _ABSENT if case is None else case.deadline
-    days = {
-        key: (d[0], *map(int, d[1].split("-")))
-        for key, d in table.items()
-        if d is not None and d is not _ABSENT
-    }
-
-    def ok(year: Any, published: Any, kind: Any, level: Any) -> bool:
-        found = table.get((kind, level), _ABSENT)
-        if found is None:
-            return True
-        if found is _ABSENT:
-            return False
-        offset, month, day = days[kind, level]
-        return bool(published <= _dt.date(year + offset, month, day))
-
-    return ok
+    compile_ = KINDS[r.kind].compile
+    if compile_ is None:  # pragma: no cover - report-scope rules all have a fast path
+        raise AssertionError(f"rule kind {r.kind} has no compiled form")
+    return compile_(r, names, ns, index)
 
 
 @functools.cache
@@ -390,11 +292,6 @@ def generated_source(version: Version) -> str:
 
 
 # -- validate --------------------------------------------------------------------------------
-
-
-def _finding(rule: str, en: str, zh: str) -> Finding:
-    """An error about the input as a whole."""
-    return Finding(rule=rule, severity="error", pointers=(), message_zh=zh, message_en=en)
 
 
 def _evaluate(version: Version, get: Getter, which: list[int] | None = None) -> list[Finding]:
@@ -447,15 +344,7 @@ def _diagnose_object(report: Any) -> ValidationReport:
     try:
         data = to_dict(report)
     except Exception as e:  # noqa: BLE001 - reported as a finding
-        return ValidationReport(
-            findings=(
-                _finding(
-                    "schema.object",
-                    f"the Report object cannot be written as JSON: {e!r}",
-                    f"该 Report 对象无法写成 JSON：{e!r}",
-                ),
-            )
-        )
+        return ValidationReport(findings=(FINDINGS["schema.object"].finding(error=repr(e)),))
     return _check_data(data, generated=False)
 
 
@@ -510,15 +399,7 @@ def validate(obj: Any, *, strict: bool = False) -> ValidationReport:
             result = _merge(result, checker(data, result.findings))
         return result
     except Exception as e:  # noqa: BLE001 - the promise: findings, never an exception
-        return ValidationReport(
-            findings=(
-                _finding(
-                    "validate.internal",
-                    f"the validator failed on this input: {e!r}",
-                    f"校验器处理该输入时出错：{e!r}",
-                ),
-            )
-        )
+        return ValidationReport(findings=(FINDINGS["validate.internal"].finding(error=repr(e)),))
 
 
 def _merge(
@@ -550,18 +431,25 @@ def _strict_checker() -> Callable[[Any, tuple[Finding, ...]], list[Finding]]:
             if any(ptr == s or s.startswith(ptr + "/") or ptr.startswith(s + "/") for s in seen):
                 continue
             seen.append(ptr)
-            out.append(
-                Finding(
-                    rule=f"schema.{err.validator}",
-                    severity="error",
-                    pointers=(ptr,),
-                    message_zh=f"不符合 JSON Schema（{err.validator}）：{err.message}",
-                    message_en=f"does not match the JSON Schema ({err.validator}): {err.message}",
-                )
-            )
+            out.append(_strict_finding(str(err.validator), ptr, str(err.message)))
         return out
 
     return check
+
+
+def _strict_finding(keyword: str, ptr: str, detail: str) -> Finding:
+    """A strict-mode finding ``schema.<keyword>``, worded as its declaration's ``strict``."""
+    declared = lookup(f"schema.{keyword}")
+    if declared is not None:
+        return declared.finding(ptr, wording="strict", keyword=keyword, detail=detail)
+    # A keyword the published schema does not use (a test keeps the two in step): still said.
+    zh, en = (
+        text.format(keyword=keyword, detail=detail)
+        for text in (STRICT_WORDING.zh, STRICT_WORDING.en)
+    )
+    return Finding(
+        rule=f"schema.{keyword}", severity="error", pointers=(ptr,), message_zh=zh, message_en=en
+    )
 
 
 @functools.cache
@@ -621,108 +509,3 @@ def _suspects(findings: tuple[Finding, ...], version: Version) -> tuple[Suspect,
                 )
     out.sort(key=lambda s: -len(s.rules))
     return tuple(out)
-
-
-# -- normalize ---------------------------------------------------------------------------------
-
-
-def normalize(report: Report) -> tuple[Report, tuple[Finding, ...]]:
-    """Return a copy of ``report`` with its blanks made explicit, and a finding per change.
-
-    In every table that is present and has at least one value:
-
-    1. a blank *total* (the cell a ``sum`` rule sums into) is filled with the sum of its parts,
-       but only when every part is reported, or was itself filled this way;
-    2. every other blank cell becomes 0, including the cells of a blank row.
-
-    A total whose parts are not all reported stays blank: zeros put in for blanks never feed a
-    total. A table that is absent, or present with every cell blank, is left as it is. Each
-    change is an ``info`` finding (``normalize.total`` or ``normalize.zero``) with its pointer.
-    ``report`` is not modified. Raises :class:`~govdisclosure.ReportError` if ``report`` is
-    not a valid report.
-    """
-    new = from_dict(to_dict(report))  # a deep copy, checked
-    version = new.template_version
-    get = object_getter(new)
-    known: dict[str, Any] = {}
-    blank: list[str] = []
-    tables: dict[str, list[str]] = {}
-    for entry in cells(version):
-        tables.setdefault(entry.path[0], []).append(entry.pointer)
-    eligible = {
-        name: ptrs
-        for name, ptrs in tables.items()
-        if getattr(new, name) is not None and any(get(p).__class__ is not Blank for p in ptrs)
-    }
-    for ptrs in eligible.values():
-        for p in ptrs:
-            value = get(p)
-            if value.__class__ is Blank:
-                blank.append(p)
-            else:
-                known[p] = value
-    sums = [r for r in rules(version) if r.kind == "sum"]
-    findings: list[Finding] = []
-    filled: dict[str, tuple[Any, str]] = {}
-    changed = True
-    while changed:
-        changed = False
-        candidates: dict[str, set[Any]] = {}
-        source: dict[str, str] = {}
-        for r in sums:
-            total, parts = r.terms[0].pointer, [t.pointer for t in r.terms[1:]]
-            if total in known or total not in blank:
-                continue
-            if all(p in known for p in parts):
-                candidates.setdefault(total, set()).add(sum(known[p] for p in parts))
-                source.setdefault(total, r.id)
-        for total, values in candidates.items():
-            if len(values) == 1:  # two rules giving two totals: leave it to validation
-                (known[total],) = values
-                filled[total] = (known[total], source[total])
-                changed = True
-    totals = {r.terms[0].pointer for r in sums}
-    for p in blank:
-        if p in filled:
-            value, rule_id = filled[p]
-            _put(new, p, value, version)
-            findings.append(
-                Finding(
-                    rule="normalize.total",
-                    severity="info",
-                    pointers=(p,),
-                    message_zh=f"空白的合计单元格按各项之和（{rule_id}）填为 {value}。",
-                    message_en=f"blank total filled with the sum of its parts ({rule_id}): {value}",
-                    expected=value,
-                    values={p: value},
-                )
-            )
-        elif p not in totals:
-            zero: Any = Decimal(0) if _field_specs(version)[p].kind == "amount" else 0
-            _put(new, p, zero, version)
-            findings.append(
-                Finding(
-                    rule="normalize.zero",
-                    severity="info",
-                    pointers=(p,),
-                    message_zh="空白单元格填为 0。",
-                    message_en="blank cell set to 0",
-                    expected=zero,
-                    values={p: zero},
-                )
-            )
-    return new, tuple(findings)
-
-
-def _put(report: Report, ptr: str, value: Any, version: Version) -> None:
-    parts, prefixes = _parts(ptr)
-    obj: Any = report
-    for name, at in zip(parts[:-1], prefixes, strict=False):
-        child = getattr(obj, name)
-        if child is None:
-            cls = target(_field_specs(version)[at], version)
-            assert cls is not None
-            child = cls()
-            setattr(obj, name, child)
-        obj = child
-    setattr(obj, parts[-1], value)

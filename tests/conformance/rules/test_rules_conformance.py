@@ -107,3 +107,21 @@ def test_documents_match_the_published_catalogue() -> None:
     published = _load(ROOT / "schemas" / "rules.json")["rules"]
     ids = {(r["id"], v) for r in published for v in r["versions"]}
     assert ids == {(r.id, v) for r in RULES for v in r.versions}
+
+
+def _declared(rule_id: str, catalogue: list[dict[str, Any]]) -> dict[str, Any] | None:
+    for entry in catalogue:
+        if rule_id == entry["id"] or (entry["family"] and rule_id.startswith(entry["id"] + ".")):
+            return entry
+    return None
+
+
+def test_every_expected_finding_is_in_the_published_finding_catalogue() -> None:
+    """Each finding a case expects is declared in the committed findings.json, with its severity:
+    a validator in another language can read every id's meaning from there."""
+    catalogue = _load(ROOT / "schemas" / "findings.json")["findings"]
+    for case in CASES:
+        for f in case["expected"]:
+            entry = _declared(f["rule"], catalogue)
+            assert entry is not None, (case["id"], f["rule"])
+            assert f["severity"] in entry["severities"], (case["id"], f["rule"])

@@ -1,4 +1,4 @@
-"""Findings: every problem the library reports, as data.
+"""Findings: every problem the library reports, as data, in one shape.
 
 A :class:`Finding` has a rule id, a severity, the RFC 6901 JSON Pointers it concerns and messages
 in Chinese and English. Schema problems found while loading, arithmetic inconsistencies found by

@@ -1,0 +1,344 @@
+"""The declaration of every finding id the library emits outside the rule catalogue.
+
+One :func:`~govdisclosure.findings.registry.declare` call per id, grouped by the stage that
+emits it: reading a document (``parse.*``), reading JSON (``json.*``) and its schema
+(``schema.*``), writing JSON (``dump.*``), validation itself (``validate.*``), normalization
+(``normalize.*``) and the checks across reports (``series.*``, ``aggregate.*``). The rule
+families (``T3-1`` …) are declared by :mod:`govdisclosure.rules` from its catalogue.
+Placeholders name what the emitting code fills in; ``{detail}`` stands for a wording the
+emitting code composes itself.
+"""
+
+from __future__ import annotations
+
+from ..template import Label
+from .registry import declare
+
+__all__ = ["STRICT_WORDING"]
+
+# -- parse.*: reading a document --------------------------------------------------------------
+
+declare(
+    "parse.unreadable",
+    "error",
+    "The input could not be read at all (format, size, encoding or a missing extra).",
+    "{detail}",
+    "{detail}",
+)
+declare(
+    "parse.no_report",
+    "error",
+    "Nothing in the document looks like an annual report.",
+    "未找到报告：未识别出任何章节标题、表格、报告标题或带标签的字段",
+    "no report found: no section heading, table, title or labelled field was recognised",
+)
+declare(
+    "parse.year.missing",
+    "error",
+    "The reporting year was not found, so no report was built.",
+    "未能确定报告年度，因此未生成报告",
+    "the reporting year could not be found, so no report was built",
+)
+declare(
+    "parse.pre2019",
+    "warning",
+    "A report older than the first national format: narrative only, no tables read.",
+    "{year}年度报告早于{first}年全国统一格式：{detail}",
+    "a report for {year}, before the {first} national format: {detail}",
+)
+declare(
+    "parse.section.missing",
+    "info",
+    "A section heading of the format was not found.",
+    "未找到第{number}部分的标题",
+    "the heading of section {number} was not found",
+)
+declare(
+    "parse.mirror_spam",
+    "warning",
+    "Text that looks like mirror-site spam was ignored.",
+    "已忽略疑似镜像站垃圾信息的文字：「{text}」",
+    "a line that looks like mirror-site spam was ignored: {text!r}",
+)
+declare(
+    "parse.version.layout",
+    "info",
+    "The tables follow another version's layout than the reporting year suggests.",
+    "报告年度为{year}年，但表格采用{version}年格式",
+    "the tables follow the {version} layout although the report is for {year}",
+)
+declare(
+    "parse.version.inferred",
+    "info",
+    "No table tells the template version; it is inferred from the reporting year.",
+    "无表格可判断格式版本，按报告年度{year}年推定为{version}年格式",
+    "no table tells the template version; {version} is inferred from the year {year}",
+)
+declare(
+    "parse.date.unreadable",
+    "warning",
+    "A date field holds text that is not a date.",
+    "无法识别的日期：「{text}」",
+    "not a date: {text!r}",
+)
+declare(
+    "parse.date.repaired",
+    "warning",
+    "A date with lost or doubled digits (or lost 年/月) was repaired.",
+    "日期「{text}」有缺失或重复的数字，读作 {date}",
+    "the date {text!r} had lost or doubled digits; read as {date}",
+)
+declare(
+    "parse.agency.missing",
+    "warning",
+    "The issuing agency's name was not found.",
+    "未找到发布机关名称",
+    "the issuing agency's name was not found",
+)
+declare(
+    "parse.agency.division_code",
+    "warning",
+    "The stated administrative division code is not one.",
+    "不是行政区划代码：「{code}」",
+    "not a division code: {code!r}",
+)
+declare(
+    "parse.prose_figure",
+    "info",
+    "A table is missing but the text states a figure for one of its cells; it is not used.",
+    "表格缺失，但正文述及该项为 {value}：「{text}」；不据正文填写表格",
+    "the table is missing, but the text states {value} for this cell: {text!r}; "
+    "the table is not filled from prose",
+)
+declare(
+    "parse.table.missing",
+    "warning",
+    "One of the three tables was not found: it is null, not zeros.",
+    "表{number}（{title}）缺失：未找到带有其标签的表格，记为空（null），而非 0",
+    "table {number} ({title}) is missing: no table with its labels was found, "
+    "so it is null, not zeros",
+)
+declare(
+    "parse.table.duplicate_cell",
+    "warning",
+    "A cell is printed twice with different values; the first is kept.",
+    "该单元格出现两次且数值不同（「{first}」与「{second}」），保留前者",
+    "the cell is printed twice with different values ({first!r} and {second!r}); the first is kept",
+)
+declare(
+    "parse.table.unplaced",
+    "warning",
+    "A row's values could not be placed in cells without guessing.",
+    "{detail}：行「{label}」，数值 {values}",
+    "{detail}: row {label!r}, values {values}",
+)
+declare(
+    "parse.table.sparse_row",
+    "warning",
+    "A row of table 三 prints fewer values than columns; read by the columns named.",
+    "行「{label}」只列出 {count} 个数值，按「{columns}」读取，其余留空",
+    "row {label!r} prints {count} of 7 values; read as {columns}, the others left blank",
+)
+declare(
+    "parse.table.too_large",
+    "warning",
+    "A table exceeds the reader's limits; only part of it was read.",
+    "表格超出读取上限，只读取了一部分",
+    "the table is larger than the reader's limits; only part of it was read",
+)
+declare(
+    "parse.table.unknown_row",
+    "warning",
+    "A row label was not recognised; its values were not read.",
+    "无法识别的行标签「{label}」，其数值 {values} 未读取",
+    "row label not recognised: {label!r}; its values {values} were not read",
+)
+declare(
+    "parse.table.group_values",
+    "warning",
+    "Values printed on a group row, which has none in the format, were not read.",
+    "分组行「{label}」上的数值未读取：{values}",
+    "values on the group row {label!r} were not read: {values}",
+)
+declare(
+    "parse.table.label_approximate",
+    "info",
+    "A row label differs from the official one; read as that row by number and wording.",
+    "行标签「{text}」与官方标签「{label}」不一致，按其序号和文字读作该行",
+    "the row label {text!r} differs from the official {label!r}; "
+    "read as that row by its number and wording",
+)
+declare(
+    "parse.value.not_a_number",
+    "warning",
+    "A cell holds text that is not read as a value (never guessed).",
+    "{detail}",
+    "{detail}",
+)
+declare(
+    "parse.value.approximate",
+    "warning",
+    "A cell holds an approximate or rounded figure, which is not read.",
+    "{detail}",
+    "{detail}",
+)
+declare(
+    "parse.value.unit",
+    "info",
+    "A value was read after removing or converting its unit (a warning with other repairs).",
+    "{detail}",
+    "{detail}",
+    also=("warning",),
+)
+declare(
+    "parse.value.decorated",
+    "warning",
+    "A value was read after removing decoration (a sign, an explanation, decimals).",
+    "{detail}",
+    "{detail}",
+)
+
+# -- json.*, schema.*, dump.*: the codec --------------------------------------------------------
+
+declare(
+    "json.syntax",
+    "error",
+    "The input is not JSON text.",
+    "{detail}",
+    "{detail}",
+)
+declare(
+    "json.too-large",
+    "error",
+    "The document exceeds the size limit.",
+    "文档大小 {size} 字节，超过上限 {limit}",
+    "document of {size} bytes exceeds the limit of {limit}",
+)
+#: How strict validation words a failing JSON Schema keyword (``schema.<keyword>``).
+STRICT_WORDING = Label(
+    "不符合 JSON Schema（{keyword}）：{detail}",
+    "does not match the JSON Schema ({keyword}): {detail}",
+)
+declare(
+    "schema.type",
+    "error",
+    "A value has the wrong JSON type.",
+    "应为{what}，实际为 {got}",
+    "expected {what}, got {got}",
+    strict=STRICT_WORDING,
+)
+declare(
+    "schema.range",
+    "error",
+    "An integer is out of its range.",
+    "应为 {low} 至 {high} 之间的整数，实际为 {got}",
+    "must be an integer from {low} to {high}, got {got}",
+)
+declare(
+    "schema.pattern",
+    "error",
+    "A string does not have the required form (an amount, a date, a code).",
+    "「{text}」不是{what}",
+    "{text!r} is not {what}",
+    strict=STRICT_WORDING,
+)
+declare(
+    "schema.enum",
+    "error",
+    "A value is not one of the allowed choices.",
+    "应为以下之一：{choices}",
+    "must be one of {choices}",
+    strict=STRICT_WORDING,
+)
+declare(
+    "schema.unknown-key",
+    "error",
+    "An object has a key the schema does not define.",
+    "未知字段「{key}」",
+    "unknown key {key!r}",
+)
+declare(
+    "schema.missing-key",
+    "error",
+    "A required key is missing.",
+    "缺少必填字段「{key}」",
+    "required key {key!r} is missing",
+)
+declare(
+    "schema.invalid",
+    "error",
+    "A value is invalid for another reason.",
+    "无效值：{detail}",
+    "invalid value: {detail}",
+)
+declare(
+    "schema.object",
+    "error",
+    "A Report object cannot be written as JSON, so it cannot be validated.",
+    "该 Report 对象无法写成 JSON：{error}",
+    "the Report object cannot be written as JSON: {error}",
+)
+# The keywords of the published JSON Schema that only strict validation reports on its own.
+for _keyword in (
+    "additionalProperties",
+    "anyOf",
+    "const",
+    "format",
+    "maximum",
+    "minimum",
+    "required",
+):
+    declare(
+        f"schema.{_keyword}",
+        "error",
+        f"Strict validation: the JSON Schema keyword {_keyword!r} does not hold.",
+        strict=STRICT_WORDING,
+    )
+declare(
+    "dump.invalid",
+    "error",
+    "The report holds a value that cannot be written as JSON.",
+    "报告含有无法写成 JSON 的值：{error}",
+    "the report holds a value that cannot be written as JSON: {error}",
+)
+
+# -- validate.*, normalize.*: one report ----------------------------------------------------------
+
+declare(
+    "validate.internal",
+    "error",
+    "The validator itself failed on the input (a bug): reported, never raised.",
+    "校验器处理该输入时出错：{error}",
+    "the validator failed on this input: {error}",
+)
+declare(
+    "normalize.total",
+    "info",
+    "normalize filled a blank total with the sum of its parts.",
+    "空白的合计单元格按各项之和（{rule}）填为 {expected}。",
+    "blank total filled with the sum of its parts ({rule}): {expected}",
+)
+declare(
+    "normalize.zero",
+    "info",
+    "normalize set a blank cell of a reported table to 0.",
+    "空白单元格填为 0。",
+    "blank cell set to 0",
+)
+
+# -- series.*, aggregate.*: across reports --------------------------------------------------------
+
+declare(
+    "series.duplicate-year",
+    "warning",
+    "Several reports of a series are for the same year; they are not compared.",
+    "有 {count} 份报告的报告年度都是 {actual} 年，未作跨年度核对。",
+    "{count} reports are for the year {actual}; they are not compared with other years.",
+)
+declare(
+    "aggregate.mismatch",
+    "warning",
+    "A department's report is for another year than the summary's; it is still counted.",
+    "部门报告的报告年度 {actual} 与汇总报告的 {expected} 不同。",
+    "The department's report is for {actual}, the summary for {expected}.",
+)
