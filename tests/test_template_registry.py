@@ -108,6 +108,15 @@ def test_registering_is_live_and_undone(made_up: t.Template) -> None:
         t.register(made_up)
 
 
+def test_listeners_hear_every_change() -> None:
+    """A cache subscribed with on_change is told of each register and unregister."""
+    heard: list[tuple[str, ...]] = []
+    t.on_change(lambda: heard.append(tuple(t.VERSIONS)))
+    t.register(MADE_UP)
+    t.unregister("2099")
+    assert heard[-2:] == [("2019", "2021", "2099"), ("2019", "2021")]
+
+
 def test_unregistering_restores_every_artifact() -> None:
     """After a version comes and goes, every generated artifact is as committed."""
     t.register(MADE_UP)

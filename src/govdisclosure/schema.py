@@ -166,20 +166,26 @@ def json_schema() -> dict[str, Any]:
 
 
 def _switch(versions: tuple[Version, ...]) -> dict[str, Any]:
-    """The version switch: ``if`` the first version ``then`` its report, ``else`` the rest.
+    """The version switch: each version's report, chosen by ``template_version``.
 
-    Nested as a chain, newest version last: with two versions this is one if/then/else.
+    A chain of if/then/else, oldest version first and the newest as the last ``else``: with two
+    versions, a single if/then/else.
     """
+    if len(versions) == 1:
+        return {"allOf": [_chain(versions)]}
+    return _chain(versions)
+
+
+def _chain(versions: tuple[Version, ...]) -> dict[str, Any]:
     first, *rest = versions
     then = _ref(report_class(first), first)
     if not rest:
-        return {"allOf": [then]}
-    tail = _switch(tuple(rest))
+        return then
     return {
         "if": {
             "properties": {"template_version": {"const": first}},
             "required": ["template_version"],
         },
         "then": then,
-        "else": tail if "if" in tail else tail["allOf"][0],
+        "else": _chain(tuple(rest)),
     }
