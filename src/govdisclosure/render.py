@@ -21,6 +21,7 @@ not guard against narrative text that itself looks like markup.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Sequence
 from decimal import Decimal
@@ -30,7 +31,6 @@ import attrs
 
 from . import _narrative as nar
 from . import template as t
-from ._labels import RowSpec, row_specs, table_cells
 from ._specs import report_class, specs, target
 from .catalogue import Entry, catalogue
 from .model import Agency, Contact, InfoProcessingFees, Report
@@ -82,6 +82,66 @@ def _value(v: Any) -> str:
 # -- Table layouts ----------------------------------------------------------------------------
 
 
+@attrs.frozen
+class _Row:
+    """A row (or a row group) of a table as one template version prints it."""
+
+    #: The model path of the row's object.
+    path: tuple[str, ...]
+    #: The row's label path, outermost first: block titles and row groups, then its own label.
+    labels: tuple[t.Label, ...]
+    #: The row's cells in print order; empty for a group that prints no values.
+    cells: tuple[Entry, ...]
+    #: The paths of the row groups above it.
+    parents: tuple[tuple[str, ...], ...]
+
+    @property
+    def label(self) -> t.Label:
+        return self.labels[-1]
+
+    @property
+    def group_only(self) -> bool:
+        return not self.cells
+
+
+@functools.cache
+def _rows(version: Version, table: str) -> tuple[_Row, ...]:
+    """The rows of ``table`` in ``version``, in print order, from the catalogue."""
+    entries = [
+        e
+        for e in catalogue()
+        if version in e.versions and e.table is not None and e.table.number == table
+    ]
+    cells: dict[tuple[str, ...], list[Entry]] = {}
+    for e in entries:
+        if e.role == "cell":
+            cells.setdefault(e.path[:-1], []).append(e)
+    rows = [e for e in entries if e.role == "row" and e.row]
+    return tuple(
+        _Row(
+            path=e.path,
+            labels=e.row,
+            cells=tuple(cells.get(e.path, ())),
+            parents=tuple(
+                p.path for p in rows if p.path == e.path[: len(p.path)] and p.path != e.path
+            ),
+        )
+        for e in rows
+    )
+
+
+def _cells(version: Version, table: str) -> tuple[Entry, ...]:
+    """Every cell of ``table`` in ``version``, in print order."""
+    return tuple(c for r in _rows(version, table) for c in r.cells) or tuple(
+        e
+        for e in catalogue()
+        if version in e.versions and e.role == "cell" and e.table and e.table.number == table
+    )
+
+
+t.on_change(_rows.cache_clear)
+
+
 def _column_header(
     paths: Sequence[tuple[str, ...]], first_col: int
 ) -> list[list[tuple[int, _GCell]]]:
@@ -119,8 +179,8 @@ def _blocks_table(report: Report, layout: t.TableLayout) -> tuple[_Grid, int]:
     version = report.template_version
     table = getattr(report, layout.field)
     grid: _Grid = []
-    blocks: list[tuple[str, list[RowSpec]]] = []
-    specs_ = row_specs(version, layout.table.number)
+    blocks: list[tuple[str, list[_Row]]] = []
+    specs_ = _rows(version, layout.table.number)
     width = layout.width or layout.label_columns + max(len(s.cells) for s in specs_)
     for spec in specs_:
         block = spec.labels[0].zh
@@ -149,14 +209,14 @@ def _blocks_table(report: Report, layout: t.TableLayout) -> tuple[_Grid, int]:
 
 @attrs.define
 class _Node:
-    spec: RowSpec
+    spec: _Row
     children: list[_Node] = attrs.Factory(list)
 
 
 def _tree(version: Version, table: str) -> list[_Node]:
     nodes: dict[tuple[str, ...], _Node] = {}
     roots: list[_Node] = []
-    for spec in row_specs(version, table):
+    for spec in _rows(version, table):
         node = _Node(spec)
         nodes[spec.path] = node
         parent = spec.parents[-1] if spec.parents else None
@@ -171,7 +231,7 @@ def _tree_table(report: Report, layout: t.TableLayout) -> tuple[_Grid, int]:
     """Nested rows under a multi-level column header, groups spanning their rows (table 三)."""
     version = report.template_version
     table = getattr(report, layout.field)
-    entries = next(s for s in row_specs(version, layout.table.number) if s.cells).cells
+    entries = next(s for s in _rows(version, layout.table.number) if s.cells).cells
     label_width = layout.label_columns
     width = label_width + len(entries)
     head = _column_header([tuple(lab.zh for lab in e.column) for e in entries], label_width)
@@ -223,7 +283,7 @@ def _tree_table(report: Report, layout: t.TableLayout) -> tuple[_Grid, int]:
     return grid, width
 
 
-def _nullable(spec: RowSpec, version: Version) -> bool:
+def _nullable(spec: _Row, version: Version) -> bool:
     parent: Any = report_class(version)
     for name in spec.path[:-1]:
         parent = target(dict(specs(parent))[name], version)
@@ -236,7 +296,7 @@ def _columns_table(report: Report, layout: t.TableLayout) -> tuple[_Grid, int]:
     version = report.template_version
     table = getattr(report, layout.field)
     assert table is not None
-    entries: list[Entry] = list(table_cells(version, layout.table.number))
+    entries: list[Entry] = list(_cells(version, layout.table.number))
     present = [e for e in entries if _get(table, e.path[1:-1]) is not None]
     shown = present or entries
     head = _column_header([tuple(lab.zh for lab in e.column) for e in shown], 0)
