@@ -85,7 +85,6 @@ const bound = (year, spec) => (spec === null ? null : `${pad(year + spec.year_of
 
 // ---------------------------------------------------------------------------------------------
 // One rule over one reader. Returns a finding or null (the rule holds or does not apply).
-// `messagePointer` maps a blank pointer to the text a message shows (see the series check).
 
 function finding(rule, values, fields) {
   const text = { ...fields, difference: signed(fields.difference) };
