@@ -7,8 +7,10 @@ parses each source with the public API, :func:`govdisclosure.parse`, and compare
 * agency name, year and template version: *right*, *wrong* (a non-null value that differs from
   the truth: "confidently wrong") or *missing* (no value where the truth has one); a null truth
   is right only when the parser gives no value;
-* the title (cases whose truth states one, or states that there is none);
-* every printed cell (exact), and *invented* values: a non-null value the parser places where
+* the period's start and end dates (cases whose truth states a period), and the title (cases
+  whose truth states one, or states that there is none), the same way;
+* every printed cell (exact; a *wrong value* is a non-null value that differs from the printed
+  one, a lost cell is ``None``), and *invented* values: a non-null value the parser places where
   the source prints none or prints a blank;
 * absent tables: each must come with a ``parse.table.missing`` finding pointing at it;
 * expected findings: each finding id the truth lists must be emitted.
@@ -83,8 +85,10 @@ class Summary:
     year: Tally = attrs.Factory(Tally)
     version: Tally = attrs.Factory(Tally)
     title: Tally = attrs.Factory(Tally)
+    period: Tally = attrs.Factory(Tally)
     cells_printed: int = 0
     cells_exact: int = 0
+    cells_wrong: int = 0
     invented: int = 0
     absent_tables: int = 0
     absent_flagged: int = 0
@@ -101,8 +105,11 @@ class Summary:
         return (
             f"fidelity: {self.cases} cases ({self.no_report} no report) | "
             f"{t('agency', self.agency)} | {t('year', self.year)} | "
-            f"{t('version', self.version)} | {t('title', self.title)} | "
-            f"cells {self.cells_exact}/{self.cells_printed} exact, {self.invented} invented | "
+            f"{t('version', self.version)} | {t('period', self.period)} | "
+            f"{t('title', self.title)} | "
+            f"cells {self.cells_exact}/{self.cells_printed} exact "
+            f"({self.cells_wrong} wrong values), "
+            f"{self.invented} invented | "
             f"absent tables {self.absent_flagged}/{self.absent_tables} with parse.table.missing | "
             f"expected findings {self.findings_emitted}/{self.findings_expected}"
         )
@@ -149,6 +156,12 @@ def _verdict(got: Any, want: Any) -> str:
     return "right" if got == want else "wrong"
 
 
+def _period(report: Any) -> dict[str, str] | None:
+    if report is None or report.period.start is None or report.period.end is None:
+        return None
+    return {"start": report.period.start.isoformat(), "end": report.period.end.isoformat()}
+
+
 def evaluate_case(folder: Path) -> CaseResult:
     """Parse one case and compare it with its truth."""
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
@@ -167,8 +180,10 @@ def evaluate_case(folder: Path) -> CaseResult:
         "year": report.period.year if report is not None else None,
         "template_version": (None if report is None or pre2019 else str(report.template_version)),
         "title": report.source.title if report is not None else None,
+        "period": _period(report),
     }
-    fields = ["agency", "year", "template_version"] + (["title"] if "title" in truth else [])
+    fields = ["agency", "year", "template_version"]
+    fields += [name for name in ("period", "title") if name in truth]
     for field in fields:
         res.verdicts[field] = _verdict(got[field], truth[field])
         res.got[field], res.want[field] = got[field], truth[field]
@@ -210,8 +225,11 @@ def evaluate(root: Path = CORPUS) -> tuple[Summary, list[CaseResult]]:
         summary.version.add(r.verdicts["template_version"])
         if "title" in r.verdicts:
             summary.title.add(r.verdicts["title"])
+        if "period" in r.verdicts:
+            summary.period.add(r.verdicts["period"])
         summary.cells_printed += r.cells_printed
         summary.cells_exact += r.cells_exact
+        summary.cells_wrong += sum(got is not None for _, _, got in r.cell_diffs)
         summary.invented += len(r.invented)
         summary.absent_tables += r.absent_tables
         summary.absent_flagged += r.absent_flagged

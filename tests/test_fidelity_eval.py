@@ -118,8 +118,10 @@ def test_the_counts_add_up(evaluated: tuple[Any, list[Any]]) -> None:
         assert tally.right + tally.wrong + tally.missing == summary.cases
     titled = sum("title" in _truth(folder) for folder in CASES)
     assert summary.title.total == titled
+    assert summary.period.total == sum("period" in _truth(folder) for folder in CASES)
     assert summary.cells_printed == sum(len(_truth(folder)["cells"]) for folder in CASES)
     assert 0 <= summary.cells_exact <= summary.cells_printed
+    assert summary.cells_wrong <= summary.cells_printed - summary.cells_exact
     assert summary.invented == sum(len(r.invented) for r in results)
     assert 0 <= summary.absent_flagged <= summary.absent_tables
     assert summary.absent_tables == sum(len(_truth(f)["absent_tables"]) for f in CASES)
