@@ -96,6 +96,47 @@ def test_each_truth_is_well_formed(folder: Path) -> None:
         assert value is None or type(value) is int or isinstance(value, str)
 
 
+def _rows(cells: dict[str, Any], prefix: str) -> dict[str, dict[str, Any]]:
+    rows: dict[str, dict[str, Any]] = {}
+    for pointer, value in cells.items():
+        if pointer.startswith(prefix):
+            row, column = pointer[len(prefix) :].rsplit("/", 1)
+            rows.setdefault(row, {})[column] = value
+    return rows
+
+
+def _whole(row: dict[str, Any], size: int) -> bool:
+    return len(row) == size and all(type(v) is int for v in row.values())
+
+
+@pytest.mark.parametrize("folder", CASES, ids=lambda p: p.name)
+def test_each_truth_adds_up(folder: Path) -> None:
+    """The hand-typed figures add up: row totals, （七）, 一 + 二 = （七） + 四, table 四's totals.
+
+    Only rows printed whole with integers are checked (a cut or blank row cannot be).
+    """
+    cells = _truth(folder)["cells"]
+    t3 = _rows(cells, "/applications/")
+    columns = ("natural_person", "commercial_enterprise", "research_institution")
+    columns += ("social_welfare_org", "legal_service_org", "other")
+    for name, row in t3.items():
+        if _whole(row, 7):
+            assert row["total"] == sum(row[c] for c in columns), name
+    ends = ("new_requests", "carried_over", "outcomes/total", "carried_forward")
+    if all(_whole(t3.get(r, {}), 7) for r in ends):
+        for c in (*columns, "total"):
+            balance = t3["new_requests"][c] + t3["carried_over"][c]
+            assert balance == t3["outcomes/total"][c] + t3["carried_forward"][c], c
+    leaves = [r for r in t3 if r.startswith("outcomes/") and r != "outcomes/total"]
+    if leaves and all(_whole(t3[r], 7) for r in [*leaves, "outcomes/total"]):
+        for c in (*columns, "total"):
+            assert t3["outcomes/total"][c] == sum(t3[r][c] for r in leaves), c
+    for name, row in _rows(cells, "/review_litigation/").items():
+        if _whole(row, 5):
+            outcomes = ("upheld", "corrected", "other", "pending")
+            assert row["total"] == sum(row[c] for c in outcomes), name
+
+
 def test_the_authoring_script_reproduces_the_committed_corpus() -> None:
     """Every source and truth is what ``_cases.py`` writes: the script is the corpus's record."""
     cases = _module(CORPUS / "_cases.py", "fidelity_cases")
