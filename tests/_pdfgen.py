@@ -630,3 +630,46 @@ def assert_tables(report: Any) -> None:
     got, want = to_dict(report), to_dict(expected)
     for table in ("proactive_disclosure", "applications", "review_litigation"):
         assert got[table] == want[table], table
+
+
+# -- Larger documents (the benchmark) ----------------------------------------------------------
+
+#: A sentence of prose, repeated to fill pages.
+PROSE = "我局坚持以公开为常态、不公开为例外，推进决策、执行、管理、服务、结果公开。"
+
+
+def long_pdf(pages: int = 12) -> bytes:
+    """The ruled report with pages of prose under 「一、总体情况」, ``pages`` pages in all."""
+    w = _Writer()
+    _narrative_start(w)
+    for _ in range(max(0, pages - 3)):
+        while w.y < PAGE_HEIGHT - 80:
+            w.line(PROSE)
+        w.new_page()
+    w.ruled(WIDTHS_2, table_2())
+    w.new_page()
+    w.line(t.SECTION_APPLICATIONS.zh)
+    cells = table_3()
+    last = max(c.row for c in cells)
+    w.ruled(WIDTHS_3, [c for c in cells if c.row < last])
+    w.new_page()
+    w.ruled(WIDTHS_3, [GridCell(0, c.column, 1, c.colspan, c.text) for c in cells if c.row == last])
+    w.line(t.SECTION_REVIEW.zh)
+    w.ruled(WIDTHS_4, table_4())
+    _narrative_end(w)
+    return w.finish()
+
+
+def dense_pdf(chars: int) -> bytes:
+    """One page holding about ``chars`` characters of prose in small type (no ruling lines)."""
+    w = _Writer()
+    per_line = 120
+    size = (PAGE_WIDTH - 2 * LEFT) / per_line
+    lines = max(1, chars // per_line)
+    lead = min(size * 1.3, (PAGE_HEIGHT - TOP - 20) / lines)
+    text = (PROSE * (per_line // len(PROSE) + 1))[:per_line]
+    for _ in range(lines):
+        w.line(text, size, after=lead / size)
+    w.canvas.showPage()
+    w.canvas.save()
+    return w.buffer.getvalue()
