@@ -25,13 +25,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pypdfium2
+from tests import _pdfgen as gen
 
 from govdisclosure.parse import parse
-from tests import _pdfgen as gen
 
 #: Seconds per parse with the pdfplumber reader (commit e587a08), measured with this script.
 BEFORE: dict[str, float] = {

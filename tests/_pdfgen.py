@@ -3,8 +3,8 @@
 The layouts are data (:func:`table_2`, :func:`table_3`, :func:`table_4`: cells with their grid
 positions and spans, labels read from :mod:`govdisclosure.template`), so the PDF tests, the
 .docx tests and the end-to-end tests all check against the same source. The PDFs are drawn
-with reportlab's built-in CID font STSong-Light, which needs no font file; pdfplumber reads its
-text back exactly.
+with reportlab's built-in CID font STSong-Light, which needs no font file (the PDF does not embed
+it); the reader reads its text back exactly.
 
 * :func:`ruled_pdf`: the tables drawn with ruling lines and merged cells, like a report exported
   from Word; table 三 runs over a page break (its last row on the next page), and the leaf

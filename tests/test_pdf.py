@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("pdfplumber", reason="the PDF reader needs govdisclosure[pdf]")
+pytest.importorskip("pypdfium2", reason="the PDF reader needs govdisclosure[pdf]")
 pytest.importorskip("reportlab", reason="the test PDFs are drawn with reportlab")
 
 from govdisclosure import _pdf
@@ -312,8 +312,8 @@ def test_character_limit(monkeypatch: pytest.MonkeyPatch, text_bytes: bytes) -> 
         read_pdf(text_bytes)
 
 
-def test_missing_pdfplumber_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+def test_missing_pypdfium2_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(ImportError, match=r"govdisclosure\[pdf\]"):
         read_pdf(b"%PDF-1.4")
 
