@@ -398,8 +398,9 @@ def _read_page(
         if not any(_inside(w, box) for box in boxes)
     ]
     lines = _assemble_rows(_stack_columns(_group_lines(words)), labels)
+    lines = _join_prose(lines, float(page.get_width()), labels)
     blocks: list[_Block] = [*tables]
-    blocks.extend(_Text(number, line.top, line.number, _unspace(line.text())) for line in lines)
+    blocks.extend(_Text(number, line.top, line.number, line.text()) for line in lines)
     blocks.sort(key=lambda b: b.top)
     return _drop_page_numbers(blocks, float(page.get_height()))
 
@@ -717,6 +718,8 @@ class _Line:
     #: The row pieces once :func:`_assemble_rows` has split the line.
     label: list[str] = field(default_factory=list)
     values: list[str] = field(default_factory=list)
+    #: The lines that continue this one, wrapped prose (see :func:`_join_prose`).
+    tail: list[_Line] = field(default_factory=list)
 
     @property
     def height(self) -> float:
@@ -727,9 +730,17 @@ class _Line:
         return (self.top + self.bottom) / 2
 
     def text(self) -> str:
-        if self.label or self.values:
-            return " ".join([*self.label, *self.values])
-        return " ".join(self.words)
+        """The line's text, the lines that continue it joined on, with :func:`_unspace`."""
+        if self.tail:
+            return _unspace(_join_wrapped([line.own_text() for line in (self, *self.tail)]))
+        return self.own_text()
+
+    def own_text(self) -> str:
+        """The text of this physical line (or row) alone."""
+        words = [*self.label, *self.values] if self.label or self.values else self.words
+        if _letter_spaced(words):
+            return "".join(words)
+        return _unspace(" ".join(words)) if len(self.values) <= 1 else " ".join(words)
 
 
 def _group_lines(words: Sequence[_Word]) -> list[_Line]:
@@ -792,7 +803,8 @@ def _stack_columns(lines: list[_Line]) -> list[_Line]:
     horizontal cells wrap the same way (「商业 科研」 over 「企业 机构」). A run of consecutive,
     closely spaced lines is stacked when every line has two or more words made only of Chinese
     characters (no digits) and, from the second line on, at least two words and at least 60% of
-    the words sit in a column of the run (the same centre, within half a character). Each
+    the words sit in a column of the run (the same centre, within half a character), or the two
+    lines hold only single characters (columns starting at different heights interleave). Each
     column's pieces are joined top to bottom, and the run becomes one line of the column words,
     left to right, numbered as its first line: 「结果维持 结果纠正 其他结果 尚未审结」.
     """
@@ -833,6 +845,12 @@ def _stacks(upper: _Line, lower: _Line, columns: Sequence[_Column], tolerance: f
         return False
     if not _close(upper, lower):
         return False
+    if all(len(w) == 1 for w in (*upper.words, *lower.words)):
+        # Lines of single characters: the columns of a header typeset vertically whose cells
+        # start at different heights, so that their lines interleave (a leaf that spans two
+        # header rows beside leaves under a group header). Each character still finds its
+        # column by its centre.
+        return True
     aligned = sum(
         1
         for a, b in zip(lower.x0, lower.x1, strict=True)
@@ -989,10 +1007,82 @@ def _merge(row: _Line, line: _Line, *, values: list[str], label: str = "") -> No
     row.bottom = max(row.bottom, line.bottom)
 
 
+# A space Word leaves around a number in a date or an address: 「自 2023 年 1 月 1 日」, 「1 号」.
+_DATE_SPACE = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=\d+\s*[年月日号])|(?<=\d)\s+(?=[年月日号])"
+)
+# Sentence-final punctuation: a line ending with it is not continued, even at the margin.
+_SENTENCE_END = "。！？；!?;"
+
+
 def _unspace(text: str) -> str:
-    """A line typeset with a space between every character, as in a justified preamble
-    (「统 计 期 限 自 2023 年 1 月 1 日」), closed up: placeholder, see below."""
-    return text
+    """Close up the spaces around a number in a date or an address in a prose line
+    (「统计期限自 2023 年 1 月 1 日」 becomes 「统计期限自2023年1月1日」). Rows of values
+    (two values or more) are left alone."""
+    return _DATE_SPACE.sub("", text)
+
+
+def _letter_spaced(words: Sequence[str]) -> bool:
+    """Whether a line is typeset with a gap after every character (distributed or justified
+    alignment, 「号 ， 邮 编 ： 0 0 0 0 0 0」): four words or more, every one a single character,
+    two of them Chinese. Its words are then one text, without spaces. A row of single-digit
+    values has no Chinese character and is not letter-spaced."""
+    return (
+        len(words) >= 4
+        and all(len(w) == 1 for w in words)
+        and sum(1 for w in words if _wide(w)) >= 2
+    )
+
+
+def _join_prose(lines: list[_Line], width: float, labels: RowLabels) -> list[_Line]:
+    """Join a line of prose wrapped at the right margin to the line that continues it.
+
+    A line is continued when it runs on like prose (:func:`_running`), reaches the right fifth
+    of the page, does not end a sentence,
+    starts at the page's left margin (or indented by up to two characters and a half), and the
+    next line is closely spaced, starts at the margin, has no numbering and is no table row
+    either (neither line has more than one value or begins with a row label). The joined text
+    is one paragraph, located at its first line: 「…统计期限自 2023 年 1 月 1 日」 over
+    「起至 2023 年 12 月 31 日止。」 is read as one period statement.
+    """
+    if not lines:
+        return lines
+    margin = min(line.x0[0] for line in lines)
+    out: list[_Line] = []
+    for line in lines:
+        last = out[-1].tail[-1] if out and out[-1].tail else out[-1] if out else None
+        if out and last is not None and _wraps(last, line, width, margin, out[-1], labels):
+            out[-1].tail.append(line)
+            continue
+        out.append(line)
+    return out
+
+
+def _wraps(
+    upper: _Line, lower: _Line, width: float, margin: float, first: _Line, labels: RowLabels
+) -> bool:
+    height = max(upper.height, 1.0)
+    text = upper.words[-1]
+    return (
+        upper.x1[-1] >= 0.8 * width
+        and text[-1] not in _SENTENCE_END
+        and first.x0[0] <= margin + 2.5 * height
+        and lower.x0[0] <= margin + 0.5 * height
+        and _close(upper, lower)
+        and len(upper.values) <= 1
+        and len(lower.values) <= 1
+        and not _MARKER.match(_norm(lower.words[0]))
+        and not any(_row_like(line.words[0], labels) for line in (first, lower))
+        and _running(upper)
+        and _running(lower)
+    )
+
+
+def _running(line: _Line) -> bool:
+    """Whether a line runs on like prose: no gap between its words wider than two characters
+    (a table's header or row leaves wide gaps between its cells)."""
+    limit = 2 * max(line.height, 1.0)
+    return all(b - a <= limit for a, b in zip(line.x1, line.x0[1:], strict=False))
 
 
 # -- The document -----------------------------------------------------------------------------
