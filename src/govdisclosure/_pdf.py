@@ -227,28 +227,32 @@ def _page_chars(pdfium: Any, page: Any, budget: _Budget) -> list[_Char]:
     textpage = page.get_textpage()
     found: list[tuple[int, float, float, float, float, int]] = []
     try:
+        handle = textpage.raw  # the bare handle: no conversion on each call
         rect = raw.FS_RECTF()
         ox, oy = ctypes.c_double(), ctypes.c_double()
         descent = ctypes.c_float()
         descents: dict[tuple[int, float], float] = {}
-        get_object = raw.FPDFText_GetTextObject
-        for i in range(textpage.count_chars()):
+        object_of = _address_function(raw.FPDFText_GetTextObject)
+        get_box, get_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+        get_size, get_unicode = raw.FPDFText_GetFontSize, raw.FPDFText_GetUnicode
+        for i in range(raw.FPDFText_CountChars(handle)):
             if not i % _CHECK_EVERY:
                 budget.tick()
-            obj = get_object(textpage, i)
-            if not obj or not raw.FPDFText_GetLooseCharBox(textpage, i, rect):
+            address = object_of(handle, i)
+            if not address or not get_box(handle, i, rect):
                 continue
-            raw.FPDFText_GetCharOrigin(textpage, i, ox, oy)
-            size = raw.FPDFText_GetFontSize(textpage, i)
-            address = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            get_origin(handle, i, ox, oy)
+            size = get_size(handle, i)
             key = (address, size)
             if key not in descents:
+                obj = ctypes.cast(ctypes.c_void_p(address), raw.FPDF_PAGEOBJECT)
                 font = raw.FPDFTextObj_GetFont(obj)
                 ok = font and raw.FPDFFont_GetDescent(font, ctypes.c_float(size), descent)
                 descents[key] = descent.value if ok else -0.25 * size
             bottom = oy.value + descents[key]
-            code = raw.FPDFText_GetUnicode(textpage, i)
-            found.append((code, rect.left, rect.right, bottom + size, bottom, address))
+            found.append(
+                (get_unicode(handle, i), rect.left, rect.right, bottom + size, bottom, address)
+            )
     finally:
         textpage.close()
     chars: list[_Char] = []
@@ -260,25 +264,40 @@ def _page_chars(pdfium: Any, page: Any, budget: _Budget) -> list[_Char]:
     return chars
 
 
+def _address_function(function: Any) -> Any:
+    """The PDFium function ``function`` (handle, index) -> pointer, returning the pointer as a
+    plain integer: a text object's identity, without a ctypes cast per character."""
+    address = ctypes.cast(function, ctypes.c_void_p).value or 0
+    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+    return prototype(address)
+
+
 def _dedupe(chars: Sequence[_Char]) -> list[_Char]:
     """Drop a character printed again at (nearly) the same place: fake bold is often the same
-    characters twice, a fraction of a point apart. Linear: a hash of 1-point cells."""
+    characters twice, a fraction of a point apart. Linear: a hash of 2-point cells, of which a
+    character within a point of another lies in one of four."""
     seen: dict[tuple[str, int, int], list[_Char]] = {}
     out: list[_Char] = []
     for c in chars:
         if c.text.isspace():
             out.append(c)
             continue
-        gx, gy = math.floor(c.x0), math.floor(c.top)
-        height = c.bottom - c.top
-        duplicate = any(
-            abs(o.x0 - c.x0) <= 1
-            and abs(o.top - c.top) <= 1
-            and abs((o.bottom - o.top) - height) < 0.01
-            for dx in (-1, 0, 1)
-            for dy in (-1, 0, 1)
-            for o in seen.get((c.text, gx + dx, gy + dy), ())
-        )
+        hx, hy = c.x0 / 2, c.top / 2
+        gx, gy = math.floor(hx), math.floor(hy)
+        nx = gx - 1 if hx - gx < 0.5 else gx + 1
+        ny = gy - 1 if hy - gy < 0.5 else gy + 1
+        duplicate = False
+        for cell in ((c.text, gx, gy), (c.text, nx, gy), (c.text, gx, ny), (c.text, nx, ny)):
+            for o in seen.get(cell, ()):
+                if (
+                    abs(o.x0 - c.x0) <= 1
+                    and abs(o.top - c.top) <= 1
+                    and abs(o.bottom - o.top - (c.bottom - c.top)) < 0.01
+                ):
+                    duplicate = True
+                    break
+            if duplicate:
+                break
         if not duplicate:
             seen.setdefault((c.text, gx, gy), []).append(c)
             out.append(c)
