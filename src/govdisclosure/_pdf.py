@@ -585,7 +585,9 @@ def _find_tables(
         return bool(points[p][0] & points[q][0])
 
     cells: list[_Box] = []
-    for x, y in sorted(points):
+    for n, (x, y) in enumerate(sorted(points)):
+        if not n % _CHECK_EVERY:
+            budget.tick()
         ys, xs = by_x[x], by_y[y]
         below = ys[bisect.bisect_right(ys, y) :]
         right = xs[bisect.bisect_right(xs, x) :]
