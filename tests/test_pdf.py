@@ -11,9 +11,10 @@ import pytest
 pytest.importorskip("pypdfium2", reason="the PDF reader needs govdisclosure[pdf]")
 pytest.importorskip("reportlab", reason="the test PDFs are drawn with reportlab")
 
-from govdisclosure import _pdf
 from govdisclosure import template as t
-from govdisclosure._document import (
+from govdisclosure.parse.api import reader_hints
+from govdisclosure.readers import pdf_engine as _pdf
+from govdisclosure.readers.document import (
     Cell,
     Document,
     Location,
@@ -21,7 +22,6 @@ from govdisclosure._document import (
     ReaderError,
     Table,
 )
-from govdisclosure.parse.api import reader_hints
 from govdisclosure.readers.document import Document as _Document
 
 from . import _pdfgen as gen
@@ -436,7 +436,7 @@ def test_fallback_font_is_a_loadable_truetype_font() -> None:
     cmap maps every code point to its box glyph: PDFium loads it as a font of its own."""
     import pypdfium2
 
-    from govdisclosure import _pdffont
+    from govdisclosure.readers import pdf_font as _pdffont
 
     data = _pdffont.box_font()
     assert data[:4] == b"\x00\x01\x00\x00"

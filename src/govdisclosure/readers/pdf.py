@@ -1,6 +1,6 @@
-"""The PDF reader's registry entry: PDF files with a text layer, read by :mod:`govdisclosure._pdf`.
+"""The PDF reader's registry entry: PDF files with a text layer, read by :mod:`.pdf_engine`.
 
-The reading engine lives in :mod:`govdisclosure._pdf` and is imported only when a PDF is read, so
+The reading engine (PDFium, in :mod:`.pdf_engine`) is imported only when a PDF is read, so
 declaring the entry imports neither it nor its library. The entry claims input whose first
 non-blank bytes are ``%PDF-``, and the ``.pdf`` suffix; it needs the ``pdf`` extra.
 """
@@ -22,8 +22,8 @@ def sniff_pdf(data: bytes) -> float:
 
 
 def read(data: bytes, hints: Hints) -> Document:
-    """Read a PDF through :func:`govdisclosure._pdf.read_pdf`, with the hints' row labels."""
-    from .._pdf import RowLabels, read_pdf
+    """Read a PDF through :func:`.pdf_engine.read_pdf`, with the hints' row labels."""
+    from .pdf_engine import RowLabels, read_pdf
 
     return read_pdf(data, RowLabels.of(hints.row_labels))
 

@@ -50,8 +50,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from . import _pdffont
-from ._document import Cell, Document, Location, Paragraph, ReaderError, Table, import_extra
+from . import pdf_font
+from .document import Cell, Document, Location, Paragraph, ReaderError, Table, import_extra
 
 __all__ = [
     "MAX_PDF_BYTES",
@@ -116,7 +116,7 @@ def read_pdf(data: bytes, labels: RowLabels | None = None) -> Document:
     pypdfium2 is not installed.
     """
     pdfium = import_extra("pypdfium2", "pypdfium2", "pdf", "reading PDF")
-    _pdffont.install(pdfium)
+    pdf_font.install(pdfium)
     if len(data) > MAX_PDF_BYTES:
         raise ReaderError(f"the PDF is larger than {MAX_PDF_BYTES} bytes")
     if b"%PDF-" not in data[:1024]:
