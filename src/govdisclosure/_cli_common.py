@@ -15,11 +15,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TextIO
 
 import attrs
 
@@ -189,6 +190,41 @@ def err(command: str, message: str) -> None:
     """Write ``govdisclosure <command>: <message>`` on stderr."""
     sys.stderr.write(f"govdisclosure {command}: {message}\n")
     sys.stderr.flush()
+
+
+def table_lines(head: Sequence[str], rows: Sequence[Sequence[str]], stream: TextIO) -> list[str]:
+    """A table in the one style (rich), as lines of text for ``stream``.
+
+    To a terminal: its width, colours unless ``NO_COLOR``, the last column wrapped by display
+    width. Otherwise: plain text, every row on one line.
+    """
+    import io
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    terminal = stream.isatty()
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=None if terminal else 100_000,
+        force_terminal=terminal,
+        color_system="auto" if terminal else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    if terminal:
+        console.size = shutil.get_terminal_size()
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    for k, name in enumerate(head):
+        last = k == len(head) - 1
+        table.add_column(name, no_wrap=not last, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+    return ["  " + line.rstrip() for line in buffer.getvalue().splitlines() if line.strip()]
 
 
 class Progress(Protocol):

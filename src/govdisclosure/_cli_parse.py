@@ -332,6 +332,9 @@ def _run_render(args: argparse.Namespace) -> int:
     name = common.display_name(args.report)
     try:
         report = _render_input(args, lang)
+    except FileNotFoundError:
+        common.err("render", common.say(lang, "missing", path=name))
+        return common.EXIT_UNUSABLE
     except OSError as exc:
         common.err("render", f"{name}: {common.os_reason(exc, lang)}")
         return common.EXIT_UNUSABLE

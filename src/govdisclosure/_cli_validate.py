@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -133,23 +132,13 @@ def register(subparsers: Any, lang: str = "en") -> None:
     p.set_defaults(run=run)
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def _table(rows: list[tuple[str, ...]]) -> list[str]:
+    """A terminal table (rich): a header row, then the rows; the last column wraps.
 
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
-def _table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    lines = []
-    for k, row in enumerate(rows):
-        cells = [_pad(cell, w) for cell, w in zip(row, widths, strict=False)]
-        lines.append(indent + "  ".join([*cells, row[-1]]).rstrip())
-        if k == 0:
-            lines.append(indent + "  ".join(["─" * w for w in widths] + ["─" * 8]))
-    return lines
+    On a terminal it fits the terminal's width, wrapping the last column by display width; to
+    a file or a pipe each row stays on one line, so that the output can be searched.
+    """
+    return common.table_lines(rows[0], rows[1:], sys.stdout)
 
 
 def _shown(result: ValidationReport, show_all: bool) -> list[Finding]:
