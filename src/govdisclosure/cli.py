@@ -1,7 +1,7 @@
 """The ``govdisclosure`` command line: one exit-code scheme and one language for every command.
 
 Each command lives with its topic: this module gathers them. A command module exposes
-``register(subparsers, lang)``, which adds its sub-command with ``run`` set to a function taking
+``register(subparsers)`` or ``register(subparsers, lang)``, which adds its sub-command with ``run`` set to a function taking
 the parsed arguments and returning the exit status. Every sub-command also gets ``--lang`` and
 ``--quiet`` (added to each after they are all registered), so a new one need not declare them.
 
@@ -12,6 +12,7 @@ input or usage, 130 interrupted; never a traceback.
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -127,17 +128,22 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     )
     gen.set_defaults(run=_generate)
     for register in _command_modules():
-        register(sub, lang)
+        # ``register(subparsers)`` or ``register(subparsers, lang)``: either form is accepted,
+        # so that a command written without translated help needs no change.
+        if len(inspect.signature(register).parameters) >= 2:
+            register(sub, lang)
+        else:
+            register(sub)
     for command in sub.choices.values():
         if "--lang" not in command._option_string_actions:
             _add_common(command, lang, top=False)
     return p
 
 
-def _command_modules() -> list[Callable[[Any, str], None]]:
+def _command_modules() -> list[Callable[..., None]]:
     from . import _cli_parse, _cli_validate
 
-    registers: list[Callable[[Any, str], None]] = [_cli_validate.register, _cli_parse.register]
+    registers: list[Callable[..., None]] = [_cli_validate.register, _cli_parse.register]
     return registers
 
 
