@@ -198,6 +198,18 @@ def test_a_mistyped_name_is_no_such_file(
         assert done.stdout == b""
 
 
+def test_parse_refuses_a_json_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """``parse report.json`` says it is JSON (for validate or render) and exits 2."""
+    assert main(["parse", str(GOOD)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "a JSON file, not a document to parse" in captured.err
+    assert main(["--lang", "zh", "parse", str(GOOD), str(HTML), "--jsonl"]) == 2
+    captured = capsys.readouterr()
+    assert "这是 JSON 文件" in captured.err
+    assert len(captured.out.splitlines()) == 1
+
+
 def test_a_missing_extra_is_a_line_on_stderr(tmp_path: Path) -> None:
     """Without the pdf extra, a PDF gets a stderr line naming the extra, and exit 2."""
     pdf = tmp_path / "r.pdf"

@@ -248,9 +248,20 @@ def _run_parse(args: argparse.Namespace) -> int:
     expanded = common.expand(args.files, SUFFIXES)
     common.report_missing(expanded, lang, "parse")
     common.report_skipped(expanded, lang, "parse")
-    files = expanded.files
+    # A JSON file named explicitly is a report or a record, not a document to read.
+    json_files = [p for p in expanded.files if p.suffix.lower() in (".json", ".jsonl")]
+    for path in json_files:
+        common.err(
+            "parse",
+            f"{common.display_name(path)}："
+            "这是 JSON 文件，不是待解析的文档：请用 govdisclosure validate 或 render"
+            if lang == "zh"
+            else f"{common.display_name(path)}: a JSON file, not a document to parse: "
+            "use govdisclosure validate or render",
+        )
+    files = tuple(p for p in expanded.files if p not in json_files)
     if not files:
-        if not expanded.missing:
+        if not expanded.missing and not json_files:
             common.err(
                 "parse",
                 "给出的文件夹中没有文档"
@@ -263,7 +274,7 @@ def _run_parse(args: argparse.Namespace) -> int:
     jsonl = args.jsonl or args.output_format == "jsonl"
     tally = _Tally()
     records: list[dict[str, Any]] = []
-    unusable = bool(expanded.missing)
+    unusable = bool(expanded.missing or json_files)
     failing = 0
     written: set[str] = set()
     if args.outdir is not None:

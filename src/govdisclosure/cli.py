@@ -1,9 +1,10 @@
 """The ``govdisclosure`` command line: one exit-code scheme and one language for every command.
 
 Each command lives with its topic: this module gathers them. A command module exposes
-``register(subparsers)`` or ``register(subparsers, lang)``, which adds its sub-command with ``run`` set to a function taking
-the parsed arguments and returning the exit status. Every sub-command also gets ``--lang`` and
-``--quiet`` (added to each after they are all registered), so a new one need not declare them.
+``register(subparsers)`` or ``register(subparsers, lang)``, which adds its sub-command with
+``run`` set to a function taking the parsed arguments and returning the exit status. Every
+sub-command also gets ``--lang`` and ``--quiet`` (added to each after they are all
+registered), so a new one need not declare them.
 
 Exit status (docs/cli.md): 0 clean, 1 a finding of severity error or inconsistency, 2 unusable
 input or usage, 130 interrupted; never a traceback.
