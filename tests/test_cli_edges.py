@@ -227,6 +227,18 @@ def test_a_missing_extra_is_a_line_on_stderr(tmp_path: Path) -> None:
     assert "govdisclosure[pdf]" in done.stderr.decode()
 
 
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("command", ["parse", "validate"])
+def test_an_unreadable_file_is_a_line_on_stderr(command: str) -> None:
+    """A file that exists but cannot be read (``/proc/self/mem``: EIO) is said on stderr: 2."""
+    done = run_cli(command, "/proc/self/mem")
+    assert done.returncode == 2
+    err = done.stderr.decode()
+    assert "/proc/self/mem" in err
+    assert "Input/output error" in err
+    assert err.count("/proc/self/mem") == 1
+
+
 def test_validate_strict_names_the_strict_extra() -> None:
     """``validate --strict`` without jsonschema names the runtime ``strict`` extra."""
     code = (

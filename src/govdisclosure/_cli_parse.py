@@ -243,6 +243,26 @@ def _outdir_name(path: Path, written: set[str]) -> str:
     return name
 
 
+class _Stdout:
+    """Records to stdout: bytes to a file or a pipe; text to a terminal.
+
+    On a terminal the progress bar (rich) is live on the same screen, and rich keeps it below
+    what is written through ``sys.stdout``, not through its byte buffer.
+    """
+
+    def __init__(self) -> None:
+        self.terminal = sys.stdout.isatty()
+
+    def write(self, data: bytes) -> None:
+        if self.terminal:
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            sys.stdout.buffer.write(data)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+
 def _run_parse(args: argparse.Namespace) -> int:
     lang: str = args.lang
     expanded = common.expand(args.files, SUFFIXES)
@@ -279,7 +299,7 @@ def _run_parse(args: argparse.Namespace) -> int:
     written: set[str] = set()
     if args.outdir is not None:
         args.outdir.mkdir(parents=True, exist_ok=True)
-    stdout = sys.stdout.buffer
+    stdout = _Stdout()
     with common.progress(len(files), args.progress, args.quiet) as bar:
         for path in files:
             name = common.display_name(path)
@@ -293,7 +313,10 @@ def _run_parse(args: argparse.Namespace) -> int:
             except ParseError as exc:
                 error = exc.finding
                 unusable = True
-                common.err("parse", f"{name}: {error.message(lang)}")
+                message = common.display_name(error.message(lang))
+                # Errors about a path already name it.
+                said = message.startswith((str(path), name))
+                common.err("parse", message if said else f"{name}: {message}")
             record = _record(name, result, error, args)
             failing += common.status_of(f["severity"] for f in record["findings"])
             tally.add(record)

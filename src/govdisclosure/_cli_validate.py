@@ -227,6 +227,8 @@ def run(args: argparse.Namespace) -> int:
                 unreadable += 1
                 failed_reads += 1
                 reason = common.os_reason(e, lang)
+                if not isinstance(e, FileNotFoundError):  # a missing path is already said
+                    common.err("validate", common.say(lang, "unreadable", path=name, reason=reason))
                 results.append({"path": name, "readable": False, "error": reason})
                 if args.fmt == "text":
                     out.write(f"{name}: {_TEXT[lang]['unreadable']}: {reason}\n")
