@@ -408,6 +408,10 @@ def test_lang_follows_the_locale_and_covers_help() -> None:
     assert "将报告读为带发现的 JSON 记录" in done.stdout.decode()
     done = run_cli("validate", "--help", "--lang", "en", env={"LANG": "zh_CN.UTF-8"})
     assert "Validate JSON report documents" in done.stdout.decode()
+    assert "用法：" in run_cli("--help", env={"LANG": "zh_CN.UTF-8"}).stdout.decode()
+    usage = run_cli("validate", "--bogus", "x", "--lang", "zh")
+    assert usage.returncode == 2
+    assert "错误" in usage.stderr.decode()
     missing = run_cli("render", "nope.json", env={"LANG": "zh_CN.UTF-8"})
     assert "没有这个文件或文件夹" in missing.stderr.decode()
 

@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from . import _cli_common as common
 from .artifacts import ARTIFACTS, write_artifacts
@@ -58,6 +58,41 @@ def _generate(args: argparse.Namespace) -> int:
     return 0
 
 
+class _ZhFormatter(argparse.HelpFormatter):
+    """argparse's help with its own words in Chinese."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are in the command line's language."""
+
+    lang = "en"
+
+    def error(self, message: str) -> NoReturn:
+        if self.lang != "zh":
+            super().error(message)
+        self.print_usage(sys.stderr)
+        self.exit(common.EXIT_UNUSABLE, f"{self.prog}：错误：{message}\n")
+
+
+def _translate(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Put argparse's own words (titles, ``-h``, usage, errors) in ``lang``."""
+    if isinstance(parser, _Parser):
+        parser.lang = lang
+    if lang != "zh":
+        return
+    parser.formatter_class = _ZhFormatter
+    parser._positionals.title = "位置参数"
+    parser._optionals.title = "选项"
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = "显示此帮助并退出"
+        elif isinstance(action, argparse._VersionAction):
+            action.help = "显示版本号并退出"
+
+
 def _lang_of(argv: Sequence[str]) -> str:
     """``--lang`` as given anywhere on the command line, else the locale's language."""
     for k, arg in enumerate(argv):
@@ -91,7 +126,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     from . import __version__
 
     zh = lang == "zh"
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="govdisclosure",
         description="政府信息公开工作年度报告的类型化数据。"
         if zh
@@ -138,6 +173,8 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     for command in sub.choices.values():
         if "--lang" not in command._option_string_actions:
             _add_common(command, lang, top=False)
+        _translate(command, lang)
+    _translate(p, lang)
     return p
 
 
