@@ -281,6 +281,28 @@ def test_validate_reads_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture
     assert [f["ok"] for f in doc["files"]] == [True, False]
 
 
+def test_a_damaged_json_line_does_not_hide_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In JSON Lines, a line that is not JSON is reported on its own (2); the others are read."""
+    assert main(["parse", str(HTML), str(HTML), "--jsonl", "-q"]) == 0
+    first, second = capsys.readouterr().out.splitlines()
+    lines = tmp_path / "records.jsonl"
+    lines.write_text(f"{first}\n{{not json\n{second}\n", encoding="utf-8")
+    assert main(["validate", str(lines), "--format", "json"]) == 2
+    doc = json.loads(capsys.readouterr().out)
+    assert [f["ok"] for f in doc["files"]] == [True, False, True]
+    assert doc["files"][1]["findings"][0]["rule"] == "json.syntax"
+
+
+def test_parse_into_render_through_a_pipe() -> None:
+    """``parse FILE | render -`` renders the record's report."""
+    parsed = run_cli("parse", str(HTML))
+    done = run_cli("render", "-", "--format", "markdown", stdin=parsed.stdout)
+    assert done.returncode == 0
+    assert "镇康县白水镇人民政府" in done.stdout.decode()
+
+
 def test_piping_parse_into_validate_keeps_the_parse_findings(planted_text: Path) -> None:
     """The parse findings reach validate's output; a record with no tables is not ok."""
     parsed = run_cli("parse", str(SEED))

@@ -115,17 +115,30 @@ def split(data: bytes) -> list[Item]:
     try:
         doc = orjson.loads(data)
     except orjson.JSONDecodeError:
-        lines = [line for line in data.splitlines() if line.strip()]
-        if len(lines) < 2:
-            return whole
-        try:
-            docs = [orjson.loads(line) for line in lines]
-        except orjson.JSONDecodeError:
-            return whole
-        if all(isinstance(d, dict) for d in docs):
-            return [_item(k, d) for k, d in enumerate(docs)]
-        return whole
+        return _json_lines(data) or whole
     return [_item(None, doc)] if is_record(doc) else whole
+
+
+def _json_lines(data: bytes) -> list[Item] | None:
+    """JSON Lines whose first line is an object: one item per line, a bad line as its bytes.
+
+    A line that is not JSON is an item of its own, which the validator reports, so that one
+    damaged line does not hide the others. ``None`` when the data is not JSON Lines.
+    """
+    lines = [line for line in data.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return None
+    items: list[Item] = []
+    for k, line in enumerate(lines):
+        try:
+            doc = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            if k == 0:
+                return None  # one document broken over lines, not JSON Lines
+            items.append(Item(k, line))
+            continue
+        items.append(_item(k, doc) if isinstance(doc, dict) else Item(k, line))
+    return items
 
 
 def _no_tables() -> Finding:
