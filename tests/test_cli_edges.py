@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -357,6 +358,34 @@ def test_the_progress_bar_fits_80_columns_with_chinese_names() -> None:
     assert cell_len(lines[0]) <= 80
     assert "123/400" in lines[0]
     assert "…" in lines[0]
+
+
+class _Terminal(io.StringIO):
+    """A stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_findings_table_fits_the_terminal_by_display_width(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On an 80-column terminal the message column wraps by display width; to a pipe it does not."""
+    from rich.cells import cell_len
+
+    from govdisclosure._cli_common import table_lines
+
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    rows = [("不一致", "T3-3.natural_person", "/applications/outcomes/total", "表三" * 60)]
+    head = ("级别", "规则", "位置", "说明")
+    wrapped = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in table_lines(head, rows, _Terminal())]
+    assert len(wrapped) > 3
+    assert all(cell_len(line) <= 80 for line in wrapped)
+    assert "".join(wrapped).count("表三") == 60
+    plain = table_lines(head, rows, io.StringIO())
+    assert len(plain) == 3  # header, rule, one row
+    assert "表三" * 60 in plain[2]
 
 
 def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch) -> None:

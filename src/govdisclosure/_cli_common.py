@@ -216,7 +216,8 @@ def table_lines(head: Sequence[str], rows: Sequence[Sequence[str]], stream: Text
         markup=False,
     )
     if terminal:
-        console.size = shutil.get_terminal_size()
+        columns, lines = shutil.get_terminal_size()
+        console.size = (max(20, columns - 2), lines)  # the lines are indented by two
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     for k, name in enumerate(head):
         last = k == len(head) - 1
