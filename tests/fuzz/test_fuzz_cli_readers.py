@@ -10,6 +10,7 @@ docs/cli.md ("Fuzzing").
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -121,6 +122,31 @@ def test_decoding_takes_any_bytes(data: bytes) -> None:
     """Any bytes decode to text without surrogates, or to ``None``; never an exception."""
     decoded = decode_text(data)
     assert decoded.text is None or not _SURROGATE.search(decoded.text)
+
+
+@SETTINGS
+@given(_MARKUP | st.binary(max_size=2000).map(lambda b: b.decode("latin-1")))
+def test_parse_takes_anything(text: str) -> None:
+    """``parse`` on any text returns a result or raises ``ParseError``; its report encodes."""
+    import govdisclosure as g
+
+    try:
+        result = g.parse(text)
+    except g.ParseError:
+        return
+    if result.report is not None:
+        g.dumps(result.report).encode("utf-8")
+
+
+@SETTINGS
+@given(st.binary(max_size=600) | _MARKUP.map(lambda s: s.encode("utf-8", "surrogateescape")))
+def test_loads_and_validate_take_anything(data: bytes) -> None:
+    """``loads`` raises only ``ReportError``; ``validate`` never raises."""
+    import govdisclosure as g
+
+    with contextlib.suppress(g.ReportError):
+        g.loads(data)
+    g.validate(data)
 
 
 def _docx() -> bytes:
