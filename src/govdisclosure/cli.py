@@ -104,22 +104,27 @@ def _lang_of(argv: Sequence[str]) -> str:
 
 
 def _add_common(p: argparse.ArgumentParser, lang: str, *, top: bool) -> None:
-    """``--lang`` and ``--quiet``; on a sub-command they do not overwrite the top level's."""
+    """``--lang`` and ``--quiet``, each unless declared already.
+
+    On a sub-command they default to nothing, so that they do not overwrite the top level's.
+    """
     zh = lang == "zh"
-    default: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
-    p.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        help="输出语言（默认：依据区域设置）" if zh else "language of the output (default: locale)",
-        **({"default": lang} if top else default),
-    )
-    p.add_argument(
-        "-q",
-        "--quiet",
-        action="store_true",
-        help="不显示进度条和汇总" if zh else "no progress bar and no summary on stderr",
-        **({"default": False} if top else default),
-    )
+    taken = p._option_string_actions
+    if "--lang" not in taken:
+        p.add_argument(
+            "--lang",
+            choices=("zh", "en"),
+            help="输出语言（默认：依据区域设置）" if zh else "output language (default: locale)",
+            default=lang if top else argparse.SUPPRESS,
+        )
+    if "--quiet" not in taken:
+        names = ("--quiet",) if "-q" in taken else ("-q", "--quiet")
+        p.add_argument(
+            *names,
+            action="store_true",
+            help="不显示进度条和汇总" if zh else "no progress bar and no summary on stderr",
+            default=False if top else argparse.SUPPRESS,
+        )
 
 
 def _parser(lang: str = "en") -> argparse.ArgumentParser:
@@ -171,8 +176,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
         else:
             register(sub)
     for command in sub.choices.values():
-        if "--lang" not in command._option_string_actions:
-            _add_common(command, lang, top=False)
+        _add_common(command, lang, top=False)
         _translate(command, lang)
     _translate(p, lang)
     return p
