@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -472,3 +473,20 @@ def test_every_subcommand_takes_lang_and_quiet(capsys: pytest.CaptureFixture[str
     for command in ("schema", "catalogue", "reference"):
         assert main([command, "--lang", "zh", "--quiet"]) == 0
     capsys.readouterr()
+
+
+def test_a_new_subcommand_gets_lang_and_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command registered as ``register(subparsers)`` gets ``--lang`` and ``--quiet`` too."""
+    from govdisclosure import cli
+
+    seen: dict[str, object] = {}
+
+    def register(subparsers: Any) -> None:
+        p = subparsers.add_parser("extra")
+        p.add_argument("-q", help="its own -q")
+        p.set_defaults(run=lambda a: seen.update(lang=a.lang, quiet=a.quiet) or 0)
+
+    original = cli._command_modules
+    monkeypatch.setattr(cli, "_command_modules", lambda: [*original(), register])
+    assert cli.main(["extra", "--lang", "zh", "--quiet"]) == 0
+    assert seen == {"lang": "zh", "quiet": True}
