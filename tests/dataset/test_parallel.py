@@ -1,0 +1,35 @@
+"""parse_many: input order, a pool of processes, and a bad file as data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govdisclosure import ParseResult, parse
+from govdisclosure.parallel import Failure, parse_many
+
+SOURCE = Path(__file__).resolve().parents[2] / "examples" / "sources" / "muchang-2023.txt"
+
+
+def test_order_and_failures(tmp_path: Path) -> None:
+    """Results come in input order from two workers; a missing or binary file is a Failure."""
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    paths = [SOURCE, tmp_path / "missing.txt", SOURCE, binary, SOURCE]
+    got = list(parse_many(paths, jobs=2))
+    assert [p for p, _ in got] == paths
+    kinds = [type(r) for _, r in got]
+    assert kinds[1] is Failure
+    assert kinds[3] is Failure
+    assert kinds[0] is kinds[2] is kinds[4] is ParseResult
+    first = got[0][1]
+    assert isinstance(first, ParseResult)
+    assert first.report == parse(SOURCE).report
+    failure = got[1][1]
+    assert isinstance(failure, Failure)
+    assert failure.findings[0].severity == "error"
+
+
+def test_one_job_runs_in_process() -> None:
+    """jobs=1 gives the same results without a pool."""
+    one = [r for _, r in parse_many([SOURCE, SOURCE], jobs=1)]
+    assert all(isinstance(r, ParseResult) for r in one)
