@@ -85,5 +85,7 @@ def _run(args: argparse.Namespace) -> int:
     if not files:
         sys.stderr.write("govdisclosure dataset: no reports found in the given inputs\n")
         return 2
-    load = functools.partial(dataset_cli.load, validate=args.validate)
-    return dataset_cli.run(files, load, args)
+    load_rows = functools.partial(
+        dataset_cli.load_rows, validate=args.validate, table=args.table, lang=args.lang
+    )
+    return dataset_cli.run(files, load_rows, args)

@@ -9,18 +9,31 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import pyarrow as pa
 
 from ..findings import ReportError
 from ..parallel import Failure, imap_ordered, parse_one
 from ..serialize import loads
 from ..validate import validate as run_validate
+from .crosswalk import Lang
 from .io import format_for, open_writer
-from .tables import Item, Record, cells_table, findings_table, record, reports_schema, reports_table
+from .tables import (
+    Record,
+    cell_rows,
+    cells_schema,
+    finding_rows,
+    findings_schema,
+    from_rows,
+    record,
+    report_row,
+    reports_schema,
+)
 
-__all__ = ["load", "run"]
+__all__ = ["load", "load_rows", "run", "schema_for"]
 
 
 def load(path: Path, *, validate: bool = False) -> Record | Failure:
@@ -50,42 +63,59 @@ def load(path: Path, *, validate: bool = False) -> Record | Failure:
     return rec
 
 
-def _table(kind: str, items: Sequence[Item], lang: Any) -> Any:
-    if kind == "cells":
-        return cells_table(items, lang=lang)
-    if kind == "findings":
-        return findings_table(items, lang=lang)
-    return reports_table(items, lang=lang)
+def load_rows(
+    path: Path, *, validate: bool = False, table: str = "reports", lang: Lang = "pointer"
+) -> list[list[Any]] | Failure:
+    """The rows of ``table`` for one input, built in the worker (less to send back)."""
+    got = load(path, validate=validate)
+    if isinstance(got, Failure):
+        return got
+    if table == "cells":
+        return cell_rows(got, lang)
+    if table == "findings":
+        return finding_rows(got)
+    return [report_row(got)]
+
+
+def schema_for(table: str, lang: Lang) -> pa.Schema:
+    """The schema of the ``reports``, ``cells`` or ``findings`` table."""
+    if table == "cells":
+        return cells_schema(lang)
+    if table == "findings":
+        return findings_schema(lang)
+    return reports_schema(lang)
 
 
 def run(
-    files: list[Path], load: Callable[[Path], Record | Failure], args: argparse.Namespace
+    files: list[Path],
+    load_rows: Callable[[Path], list[list[Any]] | Failure],
+    args: argparse.Namespace,
 ) -> int:
     """Write the table of ``files`` to ``args.output``; return the exit status."""
     fmt = args.format or format_for(args.output)
     if args.table != "reports" and fmt == "parquet-dir":
         sys.stderr.write("govdisclosure dataset: a partitioned folder holds the reports table\n")
         return 2
-    schema = _table(args.table, [], args.lang).schema
-    if args.table == "reports":
-        schema = reports_schema(args.lang)
+    schema = schema_for(args.table, args.lang)
     writer = open_writer(args.output, schema, fmt, lang=args.lang)
-    written = failed = 0
-    chunk: list[Item] = []
+    written = failed = pending = 0
+    rows: list[list[Any]] = []
     try:
-        for path, got in imap_ordered(load, files, jobs=args.jobs):
+        for path, got in imap_ordered(load_rows, files, jobs=args.jobs):
             if isinstance(got, Failure):
                 failed += 1
                 why = got.findings[0].message_en if got.findings else "unreadable"
                 sys.stderr.write(f"govdisclosure dataset: {path}: {why}\n")
                 continue
-            chunk.append(got)
+            rows.extend(got)
             written += 1
-            if len(chunk) >= args.batch:
-                writer.write(_table(args.table, chunk, args.lang))
-                chunk.clear()
-        if chunk or written == 0:
-            writer.write(_table(args.table, chunk, args.lang))
+            pending += 1
+            if pending >= args.batch:
+                writer.write(from_rows(rows, schema))
+                rows.clear()
+                pending = 0
+        if pending or written == 0:
+            writer.write(from_rows(rows, schema))
     finally:
         writer.close()
     sys.stderr.write(

@@ -41,11 +41,17 @@ __all__ = [
     "Meta",
     "Record",
     "agency_key",
+    "cell_rows",
+    "cells_schema",
     "cells_table",
+    "finding_rows",
+    "findings_schema",
     "findings_table",
+    "from_rows",
     "from_table",
     "record",
     "report_id",
+    "report_row",
     "reports_schema",
     "reports_table",
 ]
@@ -184,17 +190,26 @@ def _get(doc: Any, path: tuple[str, ...]) -> Any:
     return doc
 
 
+_CONVERT = frozenset({"date", "text_list", "object_list"})
+
+
+@functools.cache
+def _plan(version: Version) -> tuple[tuple[tuple[str, ...] | None, ColumnKind | None], ...]:
+    """Per column: the path to read in ``version`` (``None``: not in it) and a kind to convert."""
+    return tuple(
+        (c.path if version in c.versions else None, c.kind if c.kind in _CONVERT else None)
+        for c in COLUMNS
+    )
+
+
 def _cell_value(kind: ColumnKind, value: Any) -> Any:
-    if value is None:
-        return None
     if kind == "date":
         return _dt.date.fromisoformat(value)
-    if kind in ("text_list", "object_list"):
-        return orjson.dumps(value).decode()
-    return value
+    return orjson.dumps(value).decode()
 
 
-def _row(rec: Record) -> list[Any]:
+def report_row(rec: Record) -> list[Any]:
+    """The values of one row of :func:`reports_table`, in the order of its schema."""
     doc = to_dict(rec.report)
     version = rec.report.template_version
     absent = [
@@ -210,17 +225,31 @@ def _row(rec: Record) -> list[Any]:
         None if rec.validation is None else len(rec.validation),
         orjson.dumps(absent).decode(),
     ]
-    for c in COLUMNS:
-        row.append(_cell_value(c.kind, _get(doc, c.path)) if version in c.versions else None)
+    append = row.append
+    for path, convert in _plan(version):
+        if path is None:
+            append(None)
+            continue
+        value: Any = doc
+        for name in path:
+            value = value[name]
+            if value is None:
+                break
+        if convert is not None and value is not None:
+            value = _cell_value(convert, value)
+        append(value)
     return row
+
+
+def from_rows(rows: list[list[Any]], schema: pa.Schema) -> pa.Table:
+    """A table of ``schema`` from rows of values in its order (as the ``*_row(s)`` give)."""
+    arrays = [pa.array([r[i] for r in rows], type=f.type) for i, f in enumerate(schema)]
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def reports_table(reports: Iterable[Item], *, lang: Lang = "pointer") -> pa.Table:
     """One row per report, one column per cell and field of both versions; see the module."""
-    rows = [_row(rec) for rec in _records(reports)]
-    schema = reports_schema(lang)
-    arrays = [pa.array([r[i] for r in rows], type=f.type) for i, f in enumerate(schema)]
-    return pa.Table.from_arrays(arrays, schema=schema)
+    return from_rows([report_row(rec) for rec in _records(reports)], reports_schema(lang))
 
 
 # -- Back to reports --------------------------------------------------------------------------
@@ -293,7 +322,8 @@ def from_table(table: pa.Table) -> list[Report]:
 # -- The long tables --------------------------------------------------------------------------
 
 
-def _cells_schema(lang: Lang) -> pa.Schema:
+def cells_schema(lang: Lang = "pointer") -> pa.Schema:
+    """The schema of :func:`cells_table`."""
     names = {
         "zh": ("报告编号", "指针", "表", "行", "列", "数值", "金额", "原文", "单位"),
         "en": ("Report id", "Pointer", "Table", "Row", "Column", "Value", "Amount", "Raw", "Unit"),
@@ -310,7 +340,45 @@ def _cells_schema(lang: Lang) -> pa.Schema:
         ),
     }[lang]
     types = (pa.string(),) * 5 + (pa.int64(), pa.string(), pa.string(), pa.string())
-    return pa.schema([pa.field(n, t) for n, t in zip(names, types, strict=False)])
+    return pa.schema([pa.field(n, t) for n, t in zip(names, types, strict=True)])
+
+
+def cell_rows(rec: Record, lang: Lang = "pointer") -> list[list[Any]]:
+    """The rows of :func:`cells_table` for one record."""
+    label_lang: Lang = "zh" if lang == "pointer" else lang
+
+    def labels(path: tuple[Any, ...]) -> str:
+        return " › ".join(lab.zh if label_lang == "zh" else lab.en for lab in path)
+
+    doc = to_dict(rec.report)
+    version = rec.report.template_version
+    rid = report_id(rec.report)
+    out: list[list[Any]] = []
+    for c in COLUMNS:
+        if version not in c.versions:
+            continue
+        entry = dict(c.entries)[version]
+        if entry.role != "cell" or entry.table is None:
+            continue
+        value = _get(doc, c.path)
+        if value is None:
+            continue
+        prov = rec.provenance.get(entry.pointer)
+        unit = entry.unit
+        out.append(
+            [
+                rid,
+                entry.pointer,
+                entry.table.number,
+                labels(entry.row),
+                labels(entry.column),
+                value if c.kind != "amount" else None,
+                value if c.kind == "amount" else None,
+                prov.raw if prov is not None else None,
+                None if unit is None else (unit.zh if label_lang == "zh" else unit.en),
+            ]
+        )
+    return out
 
 
 def cells_table(reports: Iterable[Item], *, lang: Lang = "pointer") -> pa.Table:
@@ -320,55 +388,16 @@ def cells_table(reports: Iterable[Item], *, lang: Lang = "pointer") -> pa.Table:
     the parser read the cell from, when the report was parsed. Row and column are the label
     paths in ``lang`` (Chinese for ``"pointer"``).
     """
-    label_lang: Lang = "zh" if lang == "pointer" else lang
-    out: list[list[Any]] = [[] for _ in range(9)]
-    for rec in _records(reports):
-        doc = to_dict(rec.report)
-        version = rec.report.template_version
-        rid = report_id(rec.report)
-        for c in COLUMNS:
-            if version not in c.versions:
-                continue
-            entry = dict(c.entries)[version]
-            if entry.role != "cell" or entry.table is None:
-                continue
-            value = _get(doc, c.path)
-            if value is None:
-                continue
-            prov = rec.provenance.get(entry.pointer)
-            unit = entry.unit
-            for col, v in zip(
-                out,
-                (
-                    rid,
-                    entry.pointer,
-                    entry.table.number,
-                    " › ".join(lab.zh if label_lang == "zh" else lab.en for lab in entry.row),
-                    " › ".join(lab.zh if label_lang == "zh" else lab.en for lab in entry.column),
-                    value if c.kind != "amount" else None,
-                    value if c.kind == "amount" else None,
-                    prov.raw if prov is not None else None,
-                    None if unit is None else (unit.zh if label_lang == "zh" else unit.en),
-                ),
-                strict=False,
-            ):
-                col.append(v)
-    schema = _cells_schema(lang)
-    return pa.Table.from_arrays(
-        [pa.array(col, type=f.type) for col, f in zip(out, schema, strict=False)], schema=schema
-    )
+    rows = [row for rec in _records(reports) for row in cell_rows(rec, lang)]
+    return from_rows(rows, cells_schema(lang))
 
 
 def _json(value: Any) -> str | None:
     return None if value is None else orjson.dumps(value, default=str).decode()
 
 
-def findings_table(results: Iterable[Item], *, lang: Lang = "pointer") -> pa.Table:
-    """One row per finding of each record's parse and validation, with the report's id.
-
-    ``pointers``, ``expected`` and ``actual`` are JSON text; ``stage`` is ``parse`` or
-    ``validation``.
-    """
+def findings_schema(lang: Lang = "pointer") -> pa.Schema:
+    """The schema of :func:`findings_table`: text columns."""
     names = {
         "zh": (
             "报告编号",
@@ -407,13 +436,18 @@ def findings_table(results: Iterable[Item], *, lang: Lang = "pointer") -> pa.Tab
             "message_en",
         ),
     }[lang]
-    out: list[list[Any]] = [[] for _ in names]
-    for rec in _records(results):
-        rid = report_id(rec.report)
-        for stage, found in (("parse", rec.parse_findings), ("validation", rec.validation)):
-            for f in found or ():
-                d = f.to_dict()
-                values = (
+    return pa.schema([pa.field(n, pa.string()) for n in names])
+
+
+def finding_rows(rec: Record) -> list[list[Any]]:
+    """The rows of :func:`findings_table` for one record."""
+    rid = report_id(rec.report)
+    out: list[list[Any]] = []
+    for stage, found in (("parse", rec.parse_findings), ("validation", rec.validation)):
+        for f in found or ():
+            d = f.to_dict()
+            out.append(
+                [
                     rid,
                     rec.file,
                     stage,
@@ -424,8 +458,16 @@ def findings_table(results: Iterable[Item], *, lang: Lang = "pointer") -> pa.Tab
                     _json(d["actual"]),
                     f.message_zh,
                     f.message_en,
-                )
-                for col, v in zip(out, values, strict=False):
-                    col.append(v)
-    schema = pa.schema([pa.field(n, pa.string()) for n in names])
-    return pa.Table.from_arrays([pa.array(c, pa.string()) for c in out], schema=schema)
+                ]
+            )
+    return out
+
+
+def findings_table(results: Iterable[Item], *, lang: Lang = "pointer") -> pa.Table:
+    """One row per finding of each record's parse and validation, with the report's id.
+
+    ``pointers``, ``expected`` and ``actual`` are JSON text; ``stage`` is ``parse`` or
+    ``validation``.
+    """
+    rows = [row for rec in _records(results) for row in finding_rows(rec)]
+    return from_rows(rows, findings_schema(lang))
