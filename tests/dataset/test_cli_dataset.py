@@ -31,8 +31,10 @@ def test_pandas_reads_the_readme_outputs(tmp_path: Path) -> None:
     col = "表三 › 一、本年新收政府信息公开申请数量 › 申请人情况 › 总计"
     assert str(df[col].dtype) == "Int64"
     assert df[col].isna().any()  # the 2023 report's tables are not reported
-    xl = pd.read_excel(tmp_path / "out.xlsx")
+    xl = pd.read_excel(tmp_path / "out.xlsx", dtype_backend="numpy_nullable")
     assert list(xl.columns) == list(df.columns)
+    assert str(xl[col].dtype) == "Int64"
+    assert xl[col].tolist() == df[col].tolist()
 
 
 def test_validate_and_findings_table(tmp_path: Path) -> None:
