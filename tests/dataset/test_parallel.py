@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from govdisclosure import ParseResult, parse
 from govdisclosure.parallel import Failure, parse_many
 
@@ -33,3 +35,15 @@ def test_one_job_runs_in_process() -> None:
     """jobs=1 gives the same results without a pool."""
     one = [r for _, r in parse_many([SOURCE, SOURCE], jobs=1)]
     assert all(isinstance(r, ParseResult) for r in one)
+
+
+def test_parse_command_jobs(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    """`parse --jobs 2` prints the same records, in the same order, as `--jobs 1`."""
+    from govdisclosure.cli import main
+
+    missing = tmp_path / "missing.txt"
+    args = ["parse", str(SOURCE), str(missing), str(SOURCE), "--jobs"]
+    assert main([*args, "1"]) == 1
+    one = capsysbinary.readouterr().out
+    assert main([*args, "2"]) == 1
+    assert capsysbinary.readouterr().out == one
