@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from govdisclosure import ParseResult, parse
-from govdisclosure.parallel import Failure, parse_many
+from govdisclosure.parallel import Failure, imap_ordered, parse_many
 
 SOURCE = Path(__file__).resolve().parents[2] / "examples" / "sources" / "muchang-2023.txt"
 
@@ -47,3 +48,15 @@ def test_parse_command_jobs(tmp_path: Path, capsysbinary: pytest.CaptureFixture[
     one = capsysbinary.readouterr().out
     assert main([*args, "2"]) == 1
     assert capsysbinary.readouterr().out == one
+
+
+def _square_or_die(n: int) -> int:
+    if n == 3:
+        os._exit(1)  # a worker killed mid-file, as a crash in a C library would
+    return n * n
+
+
+def test_a_dead_worker_is_one_failure() -> None:
+    """An item that kills its worker is reported through on_crash; the others still come."""
+    got = list(imap_ordered(_square_or_die, range(8), jobs=2, on_crash=lambda n, e: -1))
+    assert got == [(0, 0), (1, 1), (2, 4), (3, -1), (4, 16), (5, 25), (6, 36), (7, 49)]

@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from ..findings import ReportError
-from ..parallel import Failure, imap_ordered, parse_one
+from ..parallel import Failure, crashed, imap_ordered, parse_one
 from ..serialize import loads
 from ..validate import validate as run_validate
 from .crosswalk import Lang
@@ -101,7 +101,7 @@ def run(
     written = failed = pending = 0
     rows: list[list[Any]] = []
     try:
-        for path, got in imap_ordered(load_rows, files, jobs=args.jobs):
+        for path, got in imap_ordered(load_rows, files, jobs=args.jobs, on_crash=crashed):
             if isinstance(got, Failure):
                 failed += 1
                 why = got.findings[0].message_en if got.findings else "unreadable"
