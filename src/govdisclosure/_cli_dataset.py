@@ -88,4 +88,11 @@ def _run(args: argparse.Namespace) -> int:
     load_rows = functools.partial(
         dataset_cli.load_rows, validate=args.validate, table=args.table, lang=args.lang
     )
-    return dataset_cli.run(files, load_rows, args)
+    try:
+        return dataset_cli.run(files, load_rows, args)
+    except ImportError as e:  # openpyxl for .xlsx
+        sys.stderr.write(
+            f"govdisclosure dataset: this output needs an extra "
+            f"(pip install 'govdisclosure[xlsx]' for .xlsx): {e}\n"
+        )
+        return 2

@@ -112,3 +112,15 @@ def test_findings_table_has_one_row_per_finding() -> None:
     assert table.num_rows == len(found) > 0
     assert set(table["stage"].to_pylist()) == {"validation"}
     assert table["rule"].to_pylist() == [f.rule for f in found]
+
+
+def test_parsed_cells_keep_their_raw_text() -> None:
+    """For a parsed report, each cell row carries the text it was read from; its parse
+    findings are rows of stage parse."""
+    from govdisclosure import parse, render
+
+    result = parse(render(_report("report-2021.json"), "html"))
+    rows = cells_table([result]).to_pylist()
+    assert rows
+    assert all(row["raw"] is not None for row in rows)
+    assert findings_table([result])["stage"].to_pylist() == ["parse"] * len(result.findings)
