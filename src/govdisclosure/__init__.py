@@ -38,6 +38,7 @@ from .model import (
     Subsection,
     Unavailable,
 )
+from .parallel import parse_many
 from .parse import ParseError, ParseResult, Provenance, parse
 from .render import render
 from .rules import Rule, rules
@@ -96,6 +97,7 @@ __all__ = [
     "loads",
     "normalize",
     "parse",
+    "parse_many",
     "render",
     "rules",
     "to_dict",

@@ -178,6 +178,16 @@ class ValidationReport:
         option = orjson.OPT_INDENT_2 if indent else 0
         return orjson.dumps(self.to_dict(), option=option).decode()
 
+    def __repr__(self) -> str:
+        from .notebook import validation_repr
+
+        return validation_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .notebook import validation_html
+
+        return validation_html(self)
+
 
 # -- Getters: a pointer's typed value, or a Blank -------------------------------------------
 

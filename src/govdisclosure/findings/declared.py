@@ -26,6 +26,20 @@ declare(
     "{detail}",
 )
 declare(
+    "parse.internal",
+    "error",
+    "An unexpected error while reading one file of a batch; the batch went on.",
+    "读取时发生内部错误：{detail}",
+    "an internal error while reading: {detail}",
+)
+declare(
+    "parse.crashed",
+    "error",
+    "The worker process died while reading one file of a batch; the batch went on.",
+    "读取该文件时工作进程意外终止",
+    "the worker process died while reading this file",
+)
+declare(
     "parse.no-report",
     "error",
     "Nothing in the document looks like an annual report.",
