@@ -87,4 +87,5 @@ def test_reference_lists_every_cell() -> None:
     for entry in catalogue():
         if entry.role in ("cell", "field", "table"):
             assert f"`{entry.pointer}`" in text
-    assert g.dumps  # type: ignore[truthy-function]  # asserts the codec exists; the reference is generated from the same model the codec uses
+    # The reference is generated from the same model the codec uses.
+    assert g.dumps  # type: ignore[truthy-function]  # asserts that the codec exists
