@@ -248,6 +248,7 @@ def test_a_gbk_page_with_a_meta_charset_reads_as_its_utf8_original() -> None:
     result = parse(data)
     assert result.format == "html"
     expected = json.loads((HTML_FIXTURE / "expected.json").read_text(encoding="utf-8"))
+    assert result.report is not None
     assert g.to_dict(result.report) == expected
 
 

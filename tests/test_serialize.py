@@ -46,6 +46,7 @@ def test_amounts_stay_exact_decimals(example_2021: Any) -> None:
     assert report.proactive_disclosure is not None
     fees = report.proactive_disclosure.fees
     assert fees is not None
+    assert isinstance(fees, g.FeeAmount)  # the 2021 row; 2019 itemises its fees
     assert fees.amount == Decimal("0.10")
     assert str(fees.amount) == "0.10"  # the trailing zero is kept
     assert g.to_dict(report)["proactive_disclosure"]["fees"]["amount"] == "0.10"

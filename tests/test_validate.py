@@ -343,6 +343,7 @@ def test_normalize_amounts_become_decimal_zero(example_2021: Any) -> None:
     assert new.proactive_disclosure is not None
     fees = new.proactive_disclosure.fees
     assert fees is not None
+    assert isinstance(fees, g.FeeAmount)  # the 2021 row; 2019 itemises its fees
     assert fees.amount == Decimal(0)
 
 
