@@ -30,7 +30,7 @@ def test_cluster_result_equals_single_process(tmp_path: Path) -> None:
         distributed.Client(cluster),
     ):
         to_parquet(paths, tmp_path / "dask", npartitions=4)
-        loaded = load_bag(paths, npartitions=4).compute()
+        loaded = load_bag(paths, npartitions=4).compute()  # type: ignore[no-untyped-call]  # dask.bag is untyped
     assert len(loaded) == len(paths)
     assert isinstance(loaded[-1], Failure)
     single = tmp_path / "single.parquet"

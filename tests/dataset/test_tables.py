@@ -56,7 +56,7 @@ def test_every_cell_has_one_column() -> None:
     """Each catalogue cell of each version lands in exactly one column."""
     for version in ("2019", "2021"):
         held = {c.key for c in COLUMNS if version in c.versions}
-        for e in cells(version):  # type: ignore[arg-type]
+        for e in cells(version):
             assert e.pointer in held
 
 
