@@ -41,7 +41,7 @@ from .model import (
 from .parse import ParseError, ParseResult, Provenance, parse
 from .render import render
 from .rules import Rule, rules
-from .serialize import MAX_DOCUMENT_BYTES, dumps, from_dict, loads, to_dict
+from .serialize import MAX_DOCUMENT_BYTES, bulk, dumpb, dumps, from_dict, loads, to_dict
 from .template import VERSIONS, Version
 from .validate import ValidationReport, normalize, validate
 
@@ -88,9 +88,11 @@ __all__ = [
     "ValidationReport",
     "Version",
     "__version__",
+    "bulk",
     "check_aggregate",
     "check_series",
     "converter",
+    "dumpb",
     "dumps",
     "from_dict",
     "loads",
