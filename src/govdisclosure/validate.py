@@ -412,6 +412,27 @@ def _check_report(report: Report) -> ValidationReport:
     return _diagnose_object(report)
 
 
+def _walker(report: Report) -> Getter:
+    """:func:`object_getter` for a report the generated checks read: each pointer is walked
+    down from the report, without recursion or memo (a rule reads each cell once)."""
+
+    def get(ptr: str) -> Any:
+        obj: Any = report
+        for name, here in _steps(ptr):
+            obj = getattr(obj, name, None)
+            if obj is None:
+                return Blank(here)
+        return obj
+
+    return get
+
+
+@functools.cache
+def _steps(ptr: str) -> tuple[tuple[str, str], ...]:
+    tokens, prefixes = _parts(ptr)
+    return tuple(zip(tokens, prefixes, strict=True))
+
+
 class _Pending:
     """The findings of flagged rules, not built yet: what :class:`ValidationReport` defers."""
 
@@ -426,7 +447,7 @@ class _Pending:
 
     def build(self, owner: ValidationReport) -> tuple[Finding, ...]:
         try:
-            return tuple(_evaluate(self.version, object_getter(self.report), self.which))
+            return tuple(_evaluate(self.version, _walker(self.report), self.which))
         except Exception:  # noqa: BLE001 # pragma: no cover - a wrong type every test passed
             # As if diagnosed at once: ``owner`` becomes what validate() said of such objects.
             diagnosed = _diagnose_object(self.report)
