@@ -399,9 +399,11 @@ def _check_report(report: Report) -> ValidationReport:
             bad, blanks = checker(report)
             if not bad and not blanks:
                 return ValidationReport(report=report, template_version=version)
-            if all(i >= 0 for i in bad):
+            if not bad or min(bad) >= 0:
                 # Every flagged rule failed or is blank: its finding is built when first read.
-                pending = _Pending(version, report, sorted([*bad, *blanks]), bool(bad))
+                # Each list is in rule order already.
+                which = sorted([*bad, *blanks]) if bad and blanks else bad or blanks
+                pending = _Pending(version, report, which, bool(bad))
                 return ValidationReport(findings=pending, report=report, template_version=version)
             # A rule raised on a value that is not blank: evaluate now, diagnose if it raises.
             which = sorted([*(i if i >= 0 else ~i for i in bad), *blanks])
