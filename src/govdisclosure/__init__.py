@@ -42,7 +42,7 @@ from .parallel import parse_many
 from .parse import ParseError, ParseResult, Provenance, parse
 from .render import render
 from .rules import Rule, rules
-from .serialize import MAX_DOCUMENT_BYTES, dumps, from_dict, loads, to_dict
+from .serialize import MAX_DOCUMENT_BYTES, bulk, dumpb, dumps, from_dict, loads, to_dict
 from .template import VERSIONS, Version
 from .validate import ValidationReport, normalize, validate
 
@@ -89,9 +89,11 @@ __all__ = [
     "ValidationReport",
     "Version",
     "__version__",
+    "bulk",
     "check_aggregate",
     "check_series",
     "converter",
+    "dumpb",
     "dumps",
     "from_dict",
     "loads",
