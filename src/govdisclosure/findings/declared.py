@@ -6,7 +6,8 @@ emits it: reading a document (``parse.*``), reading JSON (``json.*``) and its sc
 (``normalize.*``) and the checks across reports (``series.*``, ``aggregate.*``). The rule
 families (``T3-1`` …) are declared by :mod:`govdisclosure.rules` from its catalogue.
 Placeholders name what the emitting code fills in; ``{detail}`` stands for a wording the
-emitting code composes itself.
+emitting code composes itself, and ``{name:zh}`` / ``{name:en}`` take one language of a
+two-language value (:class:`govdisclosure.parse.collect.Bilingual`).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ declare(
     "parse.unreadable",
     "error",
     "The input could not be read at all (format, size, encoding or a missing extra).",
-    "{detail}",
-    "{detail}",
+    "{detail:zh}",
+    "{detail:en}",
 )
 declare(
     "parse.no-report",
@@ -43,8 +44,9 @@ declare(
     "parse.pre2019",
     "warning",
     "A report older than the first national format: narrative only, no tables read.",
-    "{year}年度报告早于{first}年全国统一格式：{detail}",
-    "a report for {year}, before the {first} national format: {detail}",
+    "{year}年度报告早于{first}年全国统一格式：仅保留文字部分，不读取表格，报告格式版本仅为占位",
+    "a report for {year}, before the {first} national format: kept as narrative only, "
+    "no table is read and template_version is only a placeholder",
 )
 declare(
     "parse.section.missing",
@@ -59,6 +61,10 @@ declare(
     "Text that looks like mirror-site spam was ignored.",
     "已忽略疑似镜像站垃圾信息的文字：「{text}」",
     "a line that looks like mirror-site spam was ignored: {text!r}",
+    agency=Label(
+        "发布机关名称疑似镜像站垃圾信息：「{text}」",
+        "the agency's name looks like mirror-site spam: {text!r}",
+    ),
 )
 declare(
     "parse.version.layout",
@@ -87,6 +93,10 @@ declare(
     "A date with lost or doubled digits (or lost 年/月) was repaired.",
     "日期「{text}」有缺失或重复的数字，读作 {date}",
     "the date {text!r} had lost or doubled digits; read as {date}",
+    period=Label(
+        "统计期限「{text}」缺少“年”“月”，读作 {start} 至 {end}",
+        "the period {text!r} had lost 年 and 月; read as {start} to {end}",
+    ),
 )
 declare(
     "parse.agency.missing",
@@ -114,8 +124,8 @@ declare(
     "parse.table.missing",
     "warning",
     "One of the three tables was not found: it is null, not zeros.",
-    "表{number}（{title}）缺失：未找到带有其标签的表格，记为空（null），而非 0",
-    "table {number} ({title}) is missing: no table with its labels was found, "
+    "表{number}（{title:zh}）缺失：未找到带有其标签的表格，记为空（null），而非 0",
+    "table {number} ({title:en}) is missing: no table with its labels was found, "
     "so it is null, not zeros",
 )
 declare(
@@ -129,8 +139,32 @@ declare(
     "parse.table.unplaced",
     "warning",
     "A row's values could not be placed in cells without guessing.",
-    "{detail}：行「{label}」，数值 {values}",
-    "{detail}: row {label!r}, values {values}",
+    "{width} 列只有 {count} 个数值，无法按标签对应：行「{label}」，数值 {raws}",
+    "{count} values for {width} columns cannot be placed by label: row {label!r}, values {raws}",
+    overflow=Label(
+        "一行有 {count} 个数值，而该行只有 {width} 格：行「{label}」，数值 {raws}",
+        "{count} values for {width} cells on one line: row {label!r}, values {raws}",
+    ),
+    before=Label(
+        "行标签前另有一组数值：行「{label}」，数值 {raws}",
+        "values before a row label that has values of its own: row {label!r}, values {raws}",
+    ),
+    extra=Label(
+        "行末多出数值：行「{label}」，数值 {raws}",
+        "extra values after a row: row {label!r}, values {raws}",
+    ),
+    no_row=Label(
+        "没有行标签的数值：行「{label}」，数值 {raws}",
+        "values with no row: row {label!r}, values {raws}",
+    ),
+    misfit=Label(
+        "数值所在列与该行不符：行「{label}」，数值 {raws}",
+        "a value under a header that does not fit the row: row {label!r}, values {raws}",
+    ),
+    no_header=Label(
+        "数值所在列没有表头：行「{label}」，数值 {raws}",
+        "values in columns without a header: row {label!r}, values {raws}",
+    ),
 )
 declare(
     "parse.table.sparse-row",
@@ -150,15 +184,15 @@ declare(
     "parse.table.unknown-row",
     "warning",
     "A row label was not recognised; its values were not read.",
-    "无法识别的行标签「{label}」，其数值 {values} 未读取",
-    "row label not recognised: {label!r}; its values {values} were not read",
+    "无法识别的行标签「{label}」，其数值 {raws} 未读取",
+    "row label not recognised: {label!r}; its values {raws} were not read",
 )
 declare(
     "parse.table.group-values",
     "warning",
     "Values printed on a group row, which has none in the format, were not read.",
-    "分组行「{label}」上的数值未读取：{values}",
-    "values on the group row {label!r} were not read: {values}",
+    "分组行「{label}」上的数值未读取：{raws}",
+    "values on the group row {label!r} were not read: {raws}",
 )
 declare(
     "parse.table.label-approximate",
@@ -172,30 +206,54 @@ declare(
     "parse.value.not-a-number",
     "warning",
     "A cell holds text that is not read as a value (never guessed).",
-    "{detail}",
-    "{detail}",
+    "不是数字：「{text}」",
+    "not a number: {text!r}",
+    too_long=Label("文字过长，不是数值：「{text}」", "text too long for a value: {text!r}"),
+    word=Label(
+        "文字而非数字，按空白处理，不记为 0：「{text}」",
+        "a word, not a number; read as blank, not 0: {text!r}",
+    ),
+    text_after=Label(
+        "数字后有文字，未读取：「{text}」", "a number followed by text, not read: {text!r}"
+    ),
+    percentage=Label("百分数，未读取：「{text}」", "a percentage, not read: {text!r}"),
+    unit_unknown=Label(
+        "金额单位不明，未读取：「{text}」", "an amount in an unknown unit, not read: {text!r}"
+    ),
+    negative_amount=Label(
+        "金额为负数，未读取：「{text}」", "a negative amount, not read: {text!r}"
+    ),
+    amount_range=Label(
+        "金额超出范围或位数过多：「{text}」", "an amount out of range or too precise: {text!r}"
+    ),
+    not_whole=Label("不是整数：「{text}」", "not a whole number: {text!r}"),
+    negative_count=Label("计数为负数，未读取：「{text}」", "a negative count, not read: {text!r}"),
+    count_range=Label("计数超出范围：「{text}」", "a count out of range: {text!r}"),
 )
 declare(
     "parse.value.approximate",
     "warning",
     "A cell holds an approximate or rounded figure, which is not read.",
-    "{detail}",
-    "{detail}",
+    "约数，未读取：「{text}」",
+    "an approximate figure, not read: {text!r}",
+    rounded=Label("约数，未读取：「{text}」", "a rounded figure, not read: {text!r}"),
 )
+#: How a value read after a repair is worded; ``notes_*`` list the repairs (values.NOTES).
+_READ_AS = Label("「{text}」读作 {value}：{notes:zh}", "{text!r} read as {value}: {notes:en}")
 declare(
     "parse.value.unit",
     "info",
     "A value was read after removing or converting its unit (a warning with other repairs).",
-    "{detail}",
-    "{detail}",
+    _READ_AS.zh,
+    _READ_AS.en,
     also=("warning",),
 )
 declare(
     "parse.value.decorated",
     "warning",
     "A value was read after removing decoration (a sign, an explanation, decimals).",
-    "{detail}",
-    "{detail}",
+    _READ_AS.zh,
+    _READ_AS.en,
 )
 
 # -- json.*, schema.*, dump.*: the codec --------------------------------------------------------

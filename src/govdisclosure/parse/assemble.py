@@ -63,22 +63,10 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
         or (title is not None and "报告" in title)
     )
     if not has_structure:
-        c.note(
-            "parse.no-report",
-            "error",
-            "",
-            "no report found: no section heading, table, title or labelled field was recognised",
-            "未找到报告：未识别出任何章节标题、表格、报告标题或带标签的字段",
-        )
+        c.note("parse.no-report")
         return None, c
     if year is None:
-        c.note(
-            "parse.year.missing",
-            "error",
-            "/period/year",
-            "the reporting year could not be found, so no report was built",
-            "未能确定报告年度，因此未生成报告",
-        )
+        c.note("parse.year.missing", "/period/year")
         return None, c
     # An explicit template version (a rendered report) is trusted over the year.
     pre_format = "/template_version" not in explicit and (
@@ -112,14 +100,7 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
     }
     if pre_format:
         first = next(iter(TEMPLATES.values())).first_year
-        c.note(
-            "parse.pre2019",
-            "warning",
-            "/template_version",
-            f"a report for {year}, before the {first} national format: kept as narrative only, "
-            "no table is read and template_version is only a placeholder",
-            f"{year}年度报告早于{first}年全国统一格式：仅保留文字部分，不读取表格，报告格式版本仅为占位",
-        )
+        c.note("parse.pre2019", "/template_version", year=year, first=first)
     else:
         for number in TABLES:
             if tables.get(table_field(number)) is None:
@@ -127,13 +108,7 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
         figures.figures(c, tables, narrative)
     for n in range(1, 7):
         if n not in found.headings and n in _SECTION_POINTERS:
-            c.note(
-                "parse.section.missing",
-                "info",
-                _SECTION_POINTERS[n],
-                f"the heading of section {NUMERALS[n - 1]} was not found",
-                f"未找到第{NUMERALS[n - 1]}部分的标题",
-            )
+            c.note("parse.section.missing", _SECTION_POINTERS[n], number=NUMERALS[n - 1])
     try:
         report = from_dict(raw)
     except ReportError as exc:  # pragma: no cover - the stages only write valid values

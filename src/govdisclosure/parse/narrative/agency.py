@@ -158,25 +158,12 @@ def agency(
             break
     if name is None:
         name = ""
-        c.note(
-            "parse.agency.missing",
-            "warning",
-            "/agency/name",
-            "the issuing agency's name was not found",
-            "未找到发布机关名称",
-        )
+        c.note("parse.agency.missing", "/agency/name")
     level = _choice(c, explicit, "level", name, agency_level)
     kind = _choice(c, explicit, "kind", name, agency_kind)
     code = explicit_text(c, explicit, "/agency/division_code")
     if code is not None and not re.fullmatch(r"[0-9]{6}([0-9]{3}|[0-9]{6})?", code):
-        c.note(
-            "parse.agency.division-code",
-            "warning",
-            "/agency/division_code",
-            f"not a division code: {code!r}",
-            f"不是行政区划代码：「{code}」",
-            code,
-        )
+        c.note("parse.agency.division-code", "/agency/division_code", actual=code, code=code)
         code = None
     return {"name": name, "level": level, "kind": kind, "division_code": code}
 
@@ -200,10 +187,5 @@ def _choice(
 
 def _spam(c: Collector, value: str) -> None:
     c.note(
-        "parse.mirror-spam",
-        "warning",
-        "/agency/name",
-        f"the agency's name looks like mirror-site spam: {value[:60]!r}",
-        f"发布机关名称疑似镜像站垃圾信息：「{value[:60]}」",
-        value[:200],
+        "parse.mirror-spam", "/agency/name", wording="agency", actual=value[:200], text=value[:60]
     )

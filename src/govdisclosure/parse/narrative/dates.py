@@ -232,14 +232,7 @@ def date_value(c: Collector, raw: str, loc: Location, ptr: str) -> str | None:
             pass
     found = find_date(s)
     if found is None:
-        c.note(
-            "parse.date.unreadable",
-            "warning",
-            ptr,
-            f"not a date: {s!r}",
-            f"无法识别的日期：「{s}」",
-            s,
-        )
+        c.note("parse.date.unreadable", ptr, actual=s, text=s)
         return None
     repaired(c, found, ptr)
     return found.date.isoformat()
@@ -250,11 +243,10 @@ def repaired(c: Collector, found: DateFound, ptr: str) -> None:
     if found.repaired:
         c.note(
             "parse.date.repaired",
-            "warning",
             ptr,
-            f"the date {found.raw!r} had lost or doubled digits; read as {found.date.isoformat()}",
-            f"日期「{found.raw}」有缺失或重复的数字，读作 {found.date.isoformat()}",
-            found.raw,
+            actual=found.raw,
+            text=found.raw,
+            date=found.date.isoformat(),
         )
 
 
@@ -282,12 +274,12 @@ def period(c: Collector, explicit: Explicit, sections: list[list[Item]], year: i
         if was_repaired:
             c.note(
                 "parse.date.repaired",
-                "warning",
                 "/period/start",
-                f"the period {raw!r} had lost 年 and 月; "
-                f"read as {start.isoformat()} to {end.isoformat()}",
-                f"统计期限「{raw}」缺少“年”“月”，读作 {start.isoformat()} 至 {end.isoformat()}",
-                raw,
+                wording="period",
+                actual=raw,
+                text=raw,
+                start=start.isoformat(),
+                end=end.isoformat(),
             )
         break
     return out

@@ -57,12 +57,4 @@ def figures(c: Collector, tables: RawTables, narrative: list[Item]) -> None:
         if tables.get(table) is not None:
             continue
         c.source(ptr, raw, narrative[index].location)
-        c.note(
-            "parse.prose-figure",
-            "info",
-            ptr,
-            f"the table is missing, but the text states {value} for this cell: {raw!r}; "
-            "the table is not filled from prose",
-            f"表格缺失，但正文述及该项为 {value}：「{raw}」；不据正文填写表格",
-            value,
-        )
+        c.note("parse.prose-figure", ptr, actual=value, value=value, text=raw)

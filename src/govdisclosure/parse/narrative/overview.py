@@ -24,12 +24,7 @@ def title(c: Collector, section0: list[Item]) -> tuple[str | None, Location | No
             continue
         if looks_spam(item.text):
             c.note(
-                "parse.mirror-spam",
-                "warning",
-                "/source/title",
-                f"a line that looks like mirror-site spam was ignored: {item.text[:60]!r}",
-                f"已忽略疑似镜像站垃圾信息的文字：「{item.text[:60]}」",
-                item.text[:200],
+                "parse.mirror-spam", "/source/title", actual=item.text[:200], text=item.text[:60]
             )
             continue
         candidates.append(item)

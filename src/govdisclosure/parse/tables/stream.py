@@ -104,8 +104,7 @@ class Stream:
                         spec.table,
                         text,
                         self.pending[len(spec.cells) :],
-                        "values with no row",
-                        "没有行标签的数值",
+                        "no_row",
                     )
                 self.pending = []
             return
@@ -156,12 +155,10 @@ class Stream:
                 label = row.label.text if row.label else ""
                 reader.note(
                     "parse.table.unknown-row",
-                    "warning",
                     table_pointer(row.kind),
-                    f"row label not recognised: {label!r}; its values "
-                    f"{[v.text for v in nonblank]} were not read",
-                    f"无法识别的行标签「{label}」，其数值 {[v.text for v in nonblank]} 未读取",
-                    label,
+                    actual=label,
+                    label=label,
+                    raws=[v.text for v in nonblank],
                 )
             return
         if row.spec is not None and row.spec.group_only:
@@ -170,11 +167,10 @@ class Stream:
             if raws:
                 reader.note(
                     "parse.table.group-values",
-                    "warning",
                     "/" + "/".join(row.spec.path),
-                    f"values on the group row {row.spec.label.zh!r} were not read: {raws}",
-                    f"分组行「{row.spec.label.zh}」上的数值未读取：{raws}",
-                    raws,
+                    actual=raws,
+                    label=row.spec.label.zh,
+                    raws=raws,
                 )
             return
         header = self.header if row.kind == "二" else ()
@@ -183,7 +179,5 @@ class Stream:
     def finish(self) -> None:
         self.close()
         if self.pending:
-            self.reader.unplaced(
-                self.kind or "三", "", self.pending, "values with no row", "没有行标签的数值"
-            )
+            self.reader.unplaced(self.kind or "三", "", self.pending, "no_row")
             self.pending = []
