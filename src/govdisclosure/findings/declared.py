@@ -106,6 +106,14 @@ declare(
     "the issuing agency's name was not found",
 )
 declare(
+    "parse.agency.ambiguous",
+    "warning",
+    "The places that name the agency disagree, or name it only weakly; no name is given.",
+    "发布机关名称不能确定（各处所载不一致或仅有简称），不予填写；候选：{candidates:zh}",
+    "the agency's name is uncertain (the places naming it disagree or give only a short form), "
+    "so none is given; candidates: {candidates:en}",
+)
+declare(
     "parse.agency.division-code",
     "warning",
     "The stated administrative division code is not one.",

@@ -52,7 +52,7 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
                     else:
                         page.setdefault(meta.target, []).append((meta.value, item.location))
     # Section 0: the title and any preamble before section 一.
-    title, title_loc, preamble = overview.title(c, parts[0])
+    title, title_loc, preamble, title_name = overview.title(c, parts[0], bool(explicit))
     # Signature at the end: the agency's name and the date.
     signature_date, signature_name = agency.signature(parts)
     year = dates.year(c, explicit, title, parts, page, signature_date)
@@ -77,12 +77,12 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
     published = dates.published(c, explicit, page, signature_date)
     if title is not None and title_loc is not None:
         c.source("/source/title", title, title_loc)
-    raw_agency = agency.agency(c, explicit, page, title, signature_name)
+    narrative = overview.narrative_paragraphs(preamble, parts)
+    raw_agency = agency.agency(c, explicit, page, title_name, signature_name, narrative)
     period = dates.period(c, explicit, parts, year)
     raw_overview = overview.overview(preamble, parts[1])
     raw_issues = issues.issues(parts[5])
     other = fees.other_matters(c, parts[6])
-    narrative = overview.narrative_paragraphs(preamble, parts)
     raw_contact = contact.contact(c, explicit, narrative, parts)
     tables = _tables(c, found, version, pre_format)
     raw: RawReport = {

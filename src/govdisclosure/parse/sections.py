@@ -41,9 +41,15 @@ class Sections:
         return any(item.kind in ("grid", "run") for s in self.parts for item in s)
 
 
+# Characters lost to a wrong encoding before a heading's numeral (「??一、總體情況」).
+_LOST_LEAD = re.compile(r"^[?？\ufffd]{1,4}(?=[一二三四五六七八九十（(])")
+
+
 def clean(text: str) -> str:
-    """A paragraph without a Markdown heading mark or the pipes around a one-cell row."""
+    """A paragraph without a Markdown heading mark, lost characters before a heading's numeral
+    or the pipes around a one-cell row."""
     s = _MD_HEADING.sub("", text.strip(), count=1)
+    s = _LOST_LEAD.sub("", s, count=1)
     if "|" in s or "｜" in s:
         s = _TRAILING_PIPES.sub("", s)
         s = _LEADING_PIPES.sub("", s)
