@@ -47,6 +47,12 @@ declare(
     "{year}年度报告早于{first}年全国统一格式：仅保留文字部分，不读取表格，报告格式版本仅为占位",
     "a report for {year}, before the {first} national format: kept as narrative only, "
     "no table is read and template_version is only a placeholder",
+    structure=Label(
+        "{year}年度报告采用{first}年全国统一格式以前的结构：仅保留文字部分，不读取表格，"
+        "报告格式版本仅为占位",
+        "the report for {year} follows the structure used before the {first} national format: "
+        "kept as narrative only, no table is read and template_version is only a placeholder",
+    ),
 )
 declare(
     "parse.section.missing",
@@ -97,6 +103,18 @@ declare(
         "统计期限「{text}」缺少“年”“月”，读作 {start} 至 {end}",
         "the period {text!r} had lost 年 and 月; read as {start} to {end}",
     ),
+    period_digits=Label(
+        "统计期限「{text}」有重复的数字，读作 {start} 至 {end}",
+        "the period {text!r} had doubled digits; read as {start} to {end}",
+    ),
+)
+declare(
+    "parse.year.conflict",
+    "warning",
+    "The title's and the stated period's years disagree; the publication date decides.",
+    "报告年度不一致：标题为{title}年，统计期限为{period}年；取{year}年",
+    "the reporting year is contradictory: the title says {title}, the stated period {period}; "
+    "{year} is taken",
 )
 declare(
     "parse.agency.missing",

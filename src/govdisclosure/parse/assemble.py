@@ -100,7 +100,13 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
     }
     if pre_format:
         first = next(iter(TEMPLATES.values())).first_year
-        c.note("parse.pre2019", "/template_version", year=year, first=first)
+        c.note(
+            "parse.pre2019",
+            "/template_version",
+            wording="default" if year < first else "structure",
+            year=year,
+            first=first,
+        )
     else:
         for number in TABLES:
             if tables.get(table_field(number)) is None:

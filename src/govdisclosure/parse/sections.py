@@ -25,6 +25,11 @@ _TRAILING_PIPES = re.compile(r"[\s|｜]*[|｜][\s|｜]*$")
 _LEADING_PIPES = re.compile(r"^[\s|｜]*[|｜]\s*")
 _SENTENCE_STOP = "。！？：；:;!?"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+# A numbered heading only the pre-2019 structure has
+# (「四、申请行政复议、提起行政诉讼和申诉的情况」, 「五、政府信息公开事务收费情况」).
+_LEGACY_HEADING = re.compile(
+    r"^[一二三四五六七八九十]{1,2}\s*[、.．]\s*[^。]{0,30}(?:申诉|事务收费|收费情况|收费及减免)"
+)
 
 
 @attrs.define
@@ -33,7 +38,7 @@ class Sections:
 
     parts: list[list[Item]]
     headings: dict[int, str]
-    #: A heading of the pre-2019 eight-part layout was found after section 一.
+    #: A heading of the pre-2019 layouts was found (eight parts, or 申诉 and 收费 sections).
     legacy: bool
 
     def has_tables(self) -> bool:
@@ -70,6 +75,8 @@ def sections(items: list[Item], fmt: str) -> Sections:
         if not text or chrome(text):
             continue
         for piece in split_flattened(text):
+            if _LEGACY_HEADING.match(piece):
+                legacy = True
             h = heading(piece)
             if h is not None and h.section == 0 and current >= 1:
                 legacy = True
