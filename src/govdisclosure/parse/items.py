@@ -2,7 +2,8 @@
 
 A table the labels name (one of the three) is a ``grid``; any other table is read as
 paragraphs, row by row. A paragraph is a flattened table line (``row``), a Markdown separator
-(``sep``) or prose (``para``). Consecutive table lines, with short scraps between them (a header
+(``sep``) or prose (``para``); a lone 「|」 after a one-cell line ending in its own pipe is a
+blank cell. Consecutive table lines, with short scraps between them (a header
 shredded into single characters, a unit note), become one ``run`` when they carry labels; a run
 of pipe rows of one width is read as a grid (:func:`as_grid`).
 """
@@ -64,6 +65,9 @@ def items(doc: Document) -> list[Item]:
         if not text.strip():
             continue
         tokens = tokenize(text, block.location)
+        if tokens is None and _blank_cell(text, out):
+            # 「0 |」 / 「|」: in a one-cell-per-line table the lone pipe is a blank cell.
+            tokens = [Token("", block.location, True)]
         if tokens is SEPARATOR:
             out.append(Item("sep", text, block.location))
         elif tokens is not None:
@@ -71,6 +75,14 @@ def items(doc: Document) -> list[Item]:
         else:
             out.append(Item("para", text, block.location))
     return _runs(out)
+
+
+def _blank_cell(text: str, before: list[Item]) -> bool:
+    """True for a lone 「|」 right after a one-cell line that ends with its own pipe."""
+    if text.strip() not in ("|", "｜") or not before or before[-1].kind != "row":
+        return False
+    prev = before[-1]
+    return len(prev.tokens) == 1 and prev.text.rstrip().endswith(("|", "｜"))
 
 
 def _runs(items: list[Item]) -> list[Item]:
