@@ -200,6 +200,14 @@ declare(
     "row {label!r} prints {count} of 7 values; read as {columns}, the others left blank",
 )
 declare(
+    "parse.table.cut",
+    "warning",
+    "The text ends inside a table: its last row is read up to the cut, the later cells blank.",
+    "文本在表格中途截断：行「{label}」只印出 {count} 个数值（共 {width} 列），按列序读取，其余留空",
+    "the text ends inside the table: row {label!r} prints {count} of {width} values, "
+    "read in column order, the others left blank",
+)
+declare(
     "parse.table.too-large",
     "warning",
     "A table exceeds the reader's limits; only part of it was read.",

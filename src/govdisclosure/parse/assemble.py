@@ -22,7 +22,7 @@ from ..model import Report
 from ..serialize import from_dict
 from ..template import TEMPLATES, Version, version_for_year
 from .collect import Collector
-from .items import as_grid, items
+from .items import Item, as_grid, items
 from .metadata import Explicit, Page, explicit_text
 from .narrative import agency, contact, dates, fees, figures, issues, overview
 from .raw import RawReport, RawTable, RawTables
@@ -133,6 +133,7 @@ def _tables(c: Collector, found: Sections, version: Version, pre_format: bool) -
         return out
     reader = TableReader(version)
     index = 0
+    last = _last_item(found.parts)
     for s in found.parts:
         for item in s:
             if item.kind == "grid" and item.table is not None:
@@ -143,7 +144,7 @@ def _tables(c: Collector, found: Sections, version: Version, pre_format: bool) -
                 if grid is not None and reader.read_grid(grid, index):
                     index += 1
                 else:
-                    reader.read_stream(item.rows)
+                    reader.read_stream(item.rows, cut=item is last)
     c.findings.extend(reader.findings)
     values: dict[str, Any] = {}
     for ptr, (reading, token) in reader.values.items():
@@ -156,6 +157,16 @@ def _tables(c: Collector, found: Sections, version: Version, pre_format: bool) -
         "applications": tree.get("applications"),
         "review_litigation": tree.get("review_litigation"),
     }
+
+
+def _last_item(parts: list[list[Item]]) -> Item | None:
+    """The document's last item that is not a scrap (「行政」): a run there was cut by the end."""
+    every = [i for s in parts for i in s]
+    for item in reversed(every):
+        if item.kind == "para" and len(item.text) <= 12 and "。" not in item.text:
+            continue
+        return item
+    return None
 
 
 def _skeleton(cls: type, version: Version) -> RawTable:

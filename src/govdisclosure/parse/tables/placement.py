@@ -37,6 +37,8 @@ class Row:
     implicit: bool = False
     #: Values past the row's cells on the row's own line.
     overflow: list[Token] = attrs.Factory(list)
+    #: The text ends inside this row: the cells after its last value were never printed.
+    cut: bool = False
 
     def width(self, version: Version) -> int:
         if self.implicit:
@@ -166,6 +168,19 @@ class Placement:
         if n == width:
             for entry, token in zip(entries, values, strict=True):
                 self.assign(entry, token)
+            return
+        if row.cut and n < width:
+            # Cut by the end of the text, not sparse: its values stand in the first columns.
+            for entry, token in zip(entries, values, strict=False):
+                self.assign(entry, token)
+            self.note(
+                "parse.table.cut",
+                entries[0].pointer.rsplit("/", 1)[0],
+                actual=[v.text for v in values],
+                label=label,
+                count=n,
+                width=width,
+            )
             return
         if row.kind == "三" and n in (1, 2) and width == 7:
             picked = (entries[0], entries[-1]) if n == 2 else (entries[-1],)

@@ -108,6 +108,8 @@ class Stream:
                     )
                 self.pending = []
             return
+        if cols and fragment(text) and all(m.quality == "truncated" for m in cols):
+            return  # 「行政」 alone (a page cut inside a header) names no table
         if cols:
             self.close()
             tables = {m.table for m in cols}
@@ -176,7 +178,10 @@ class Stream:
         header = self.header if row.kind == "二" else ()
         reader.place(row, header)
 
-    def finish(self) -> None:
+    def finish(self, cut: bool = False) -> None:
+        """End the stream; ``cut`` when the text ends inside it (its last row is cut short)."""
+        if cut and self.row is not None:
+            self.row.cut = True
         self.close()
         if self.pending:
             self.reader.unplaced(self.kind or "三", "", self.pending, "no_row")
