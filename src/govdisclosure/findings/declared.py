@@ -147,6 +147,14 @@ declare(
     "the table is not filled from prose",
 )
 declare(
+    "parse.figure.mismatch",
+    "warning",
+    "A figure the text states differs from the table cell that holds it; the table is kept.",
+    "正文所述为 {value}（「{text}」），而表格该项为 {cell}；以表格为准，不据正文修改",
+    "the text states {value} ({text!r}) but the table cell holds {cell}; "
+    "the table is kept, not changed from prose",
+)
+declare(
     "parse.table.missing",
     "warning",
     "One of the three tables was not found: it is null, not zeros.",
