@@ -39,6 +39,8 @@ class Row:
     overflow: list[Token] = attrs.Factory(list)
     #: The text ends inside this row: the cells after its last value were never printed.
     cut: bool = False
+    #: For table 四's unlabelled row: the column groups of the block it sits in, if named.
+    block: tuple[str, ...] | None = None
 
     def width(self, version: Version) -> int:
         if self.implicit:
@@ -146,6 +148,12 @@ class Placement:
         if row.implicit:
             entries: Sequence[Entry] = table_cells(version, "四")
             label = ""
+            if row.block is not None:
+                # 四 printed as three tables: a row as wide as its block fills that block.
+                block = [e for e in entries if tuple(c.zh for c in e.column[:-1]) == row.block]
+                n_values = sum(1 for v in values if v.text.strip())
+                if block and n_values == len(block):
+                    entries = block
         else:
             assert row.spec is not None
             entries = row.spec.cells

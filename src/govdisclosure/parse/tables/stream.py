@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..._layout import Tables, table_pointer
+from ..._layout import Tables, table_cells, table_pointer
 from ..._normalize_text import key
 from ..._numbering import NUMERALS
 from ..labels import Match, fragment, match_column, match_row
@@ -35,6 +35,8 @@ class Stream:
         self.pending: list[Token] = []
         self.header: list[tuple[Match, ...]] = []
         self.in_header = False
+        #: Table 四 printed as separate blocks: the column groups the last block title named.
+        self.block: tuple[str, ...] | None = None
 
     def header_row(self, texts: Sequence[str]) -> None:
         """A grid header row: reset the stream's header for table 二's block order."""
@@ -65,7 +67,7 @@ class Stream:
             self.in_header = False
             if self.row is None:
                 if self.kind == "四":
-                    self.row = Row(None, "四", implicit=True)
+                    self.row = Row(None, "四", implicit=True, block=self.block)
                     self.reader.table_seen("四")
                 else:
                     if token.text.strip():
@@ -112,6 +114,8 @@ class Stream:
             return  # 「行政」 alone (a page cut inside a header) names no table
         if cols:
             self.close()
+            if any(m.kind == "group" and m.table == "四" for m in cols):
+                self.block = self._block(text)
             tables = {m.table for m in cols}
             if self.kind not in tables and len(tables) == 1:
                 self.kind = next(iter(tables))  # 「总计」 alone (三 or 四) switches nothing
@@ -134,6 +138,16 @@ class Stream:
         if fragment(text):
             return  # a piece of a label that wrapped onto its own line
         self._unknown(token)
+
+    def _block(self, text: str) -> tuple[str, ...] | None:
+        """The column groups of table 四 a block title names (「行政诉讼（复议后起诉）」)."""
+        k = key(text)
+        paths = {tuple(c.zh for c in e.column[:-1]) for e in table_cells(self.reader.version, "四")}
+        named = [p for p in paths if p and key(p[-1]) in k]
+        if not named:
+            return None
+        best = max(named, key=lambda p: len(key(p[-1])))
+        return best if sum(len(key(p[-1])) == len(key(best[-1])) for p in named) == 1 else None
 
     def _continues(self, text: str) -> bool:
         row = self.row
