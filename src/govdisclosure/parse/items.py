@@ -19,7 +19,7 @@ import attrs
 from .._document import Cell, Document, Location, Paragraph, Table
 from .._layout import Tables
 from .labels import match_column, match_row
-from .lines import heading, subsection
+from .lines import chrome, heading, subsection
 from .metadata import Meta
 from .tables import SEPARATOR, Token, grid_kind, tokenize
 
@@ -64,6 +64,8 @@ def items(doc: Document) -> list[Item]:
         text = block.text
         if not text.strip():
             continue
+        if _FOOTER.match(text.strip()) and chrome(text.strip()):
+            continue  # a page footer or number inside a table (「— 3 —」, 「Page 4 - XX厅」)
         tokens = tokenize(text, block.location)
         if tokens is None and _blank_cell(text, out):
             # 「0 |」 / 「|」: in a one-cell-per-line table the lone pipe is a blank cell.
@@ -75,6 +77,9 @@ def items(doc: Document) -> list[Item]:
         else:
             out.append(Item("para", text, block.location))
     return _runs(out)
+
+
+_FOOTER = re.compile(r"[-—–]|(?i:page)\s*\d")
 
 
 def _blank_cell(text: str, before: list[Item]) -> bool:

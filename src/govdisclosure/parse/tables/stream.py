@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..._layout import Tables, table_cells, table_pointer
+from ..._layout import RowSpec, Tables, row_specs, table_cells, table_pointer
 from ..._normalize_text import key
 from ..._numbering import NUMERALS
 from ..labels import Match, fragment, match_column, match_row
@@ -37,6 +37,8 @@ class Stream:
         self.in_header = False
         #: Table 四 printed as separate blocks: the column groups the last block title named.
         self.block: tuple[str, ...] | None = None
+        #: The last row opened by a label, for value rows printed without their labels.
+        self.last: RowSpec | None = None
 
     def header_row(self, texts: Sequence[str]) -> None:
         """A grid header row: reset the stream's header for table 二's block order."""
@@ -98,6 +100,9 @@ class Stream:
             self.in_header = False
             self.kind = spec.table
             self.reader.table_seen(spec.table)
+            previous, self.last = self.last, (spec if not spec.group_only else self.last)
+            if self.pending and not spec.group_only and self._between(previous, spec):
+                self.pending = []
             self.row = self.opened = Row(spec, spec.table, label=token)
             if self.pending and not spec.group_only:
                 self.row.before = self.pending[: len(spec.cells)]
@@ -138,6 +143,31 @@ class Stream:
         if fragment(text):
             return  # a piece of a label that wrapped onto its own line
         self._unknown(token)
+
+    def _between(self, previous: RowSpec | None, spec: RowSpec) -> bool:
+        """Place value rows printed without labels between two labelled rows (a PDF's text).
+
+        They go to the rows the template has between the two, in order, only when they are
+        exactly as many whole rows as there are rows between; otherwise nothing is placed here.
+        """
+        if previous is None or previous.table != spec.table:
+            return False
+        rows = [r for r in row_specs(self.reader.version, spec.table) if not r.group_only]
+        try:
+            a, b = rows.index(previous), rows.index(spec)
+        except ValueError:
+            return False
+        gap = rows[a + 1 : b]
+        widths = {len(r.cells) for r in gap}
+        if not gap or len(widths) != 1:
+            return False
+        width = widths.pop()
+        if len(self.pending) != width * len(gap):
+            return False
+        for n, row_spec in enumerate(gap):
+            row = Row(row_spec, row_spec.table, values=self.pending[n * width : (n + 1) * width])
+            self.reader.place(row)
+        return True
 
     def _block(self, text: str) -> tuple[str, ...] | None:
         """The column groups of table 四 a block title names (「行政诉讼（复议后起诉）」)."""
