@@ -39,6 +39,8 @@ class Row:
     overflow: list[Token] = attrs.Factory(list)
     #: The text ends inside this row: the cells after its last value were never printed.
     cut: bool = False
+    #: The label went on over a second line.
+    wrapped: bool = False
     #: For table 四's unlabelled row: the column groups of the block it sits in, if named.
     block: tuple[str, ...] | None = None
 

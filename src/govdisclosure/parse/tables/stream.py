@@ -75,6 +75,18 @@ class Stream:
                     if token.text.strip():
                         self.pending.append(token)
                     return
+            row = self.row
+            if (
+                row.wrapped
+                and not row.values
+                and row.spec is not None
+                and len(row.before) == len(row.spec.cells)
+            ):
+                # A wrapped label's values stand on the line before it (a PDF's text), so the
+                # values after its second line belong to the next row.
+                if token.text.strip():
+                    self.pending.append(token)
+                return
             if self.row.full(version):
                 if self.row is self.opened and self.row.spec is not None:
                     # More values on the row's own line than it has cells: which one is extra
@@ -93,6 +105,8 @@ class Stream:
             spec = pick_row(text, version, self.kind, self.reader)
             if spec is None:
                 if any(m.quality == "truncated" for m in rows) and self._continues(text):
+                    assert self.row is not None
+                    self.row.wrapped = True
                     return
                 self._unknown(token)
                 return
@@ -141,6 +155,8 @@ class Stream:
                 self.in_header = True
             return
         if fragment(text):
+            if self.row is not None:
+                self.row.wrapped = True
             return  # a piece of a label that wrapped onto its own line
         self._unknown(token)
 
