@@ -116,3 +116,38 @@ def test_betting_spam_is_a_finding_and_no_name() -> None:
     assert result.report is not None
     assert result.report.agency.name == ""
     assert "parse.mirror-spam" in {f.rule for f in result.findings}
+
+
+def test_a_government_report_signed_by_its_office_is_the_governments() -> None:
+    """Title 「XX县人民政府…」 and signature 「XX县人民政府办公室」 agree: the title's form."""
+    text = _report(
+        "云溪县人民政府2023年政府信息公开工作年度报告",
+        "云溪县人民政府办公室\n2024年1月20日\n",
+    )
+    result = parse(text, format="text")
+    assert result.report is not None
+    assert result.report.agency.name == "云溪县人民政府"
+    assert not [f for f in result.findings if f.rule.startswith("parse.agency")]
+
+
+def test_a_short_form_in_the_opening_words_does_not_veto_the_title() -> None:
+    """「2023年，县政府办认真贯彻…」 is a weak short form: the title's full name stands."""
+    text = _report(
+        "云溪县人民政府办公室2023年政府信息公开工作年度报告\n"
+        "2023年，县政府办认真贯彻落实《中华人民共和国政府信息公开条例》。"
+    )
+    result = parse(text, format="text")
+    assert result.report is not None
+    assert result.report.agency.name == "云溪县人民政府办公室"
+
+
+def test_a_portal_name_field_holding_the_title_gives_the_body() -> None:
+    """「名称 | 2023年云溪县发展和改革局…年度报告 |」 in a portal grid names the body."""
+    text = _report(
+        "名称 | 云溪县发展和改革局2023年政府信息公开工作年度报告 | 发文日期 | 2024-01-19 |\n"
+        "2023年度政府信息公开工作年度报告\n"
+        "2023年，我局坚持以公开为常态。"
+    )
+    result = parse(text, format="text")
+    assert result.report is not None
+    assert result.report.agency.name == "云溪县发展和改革局"

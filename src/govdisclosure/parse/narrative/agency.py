@@ -178,6 +178,7 @@ _SOURCES = {
     "signature": ("落款", "signature", 3),
     "publisher": ("发布机构", "publisher field", 3),
     "sentence": ("首句", "first sentence", 2),
+    "opening": ("开头", "opening words", 1),
     "grid": ("名称栏", "name field", 2),
     "contact": ("联系方式", "contact line", 1),
     "source": ("来源栏", "source field", 1),
@@ -213,11 +214,14 @@ def candidates(
         raw.append((signature_name, "signature", None))
     raw.extend((v, "publisher", loc) for v, loc in page.get("agency", ()))
     for item in narrative[:12]:
-        for pattern in _SENTENCES:
+        for n, pattern in enumerate(_SENTENCES):
             m = pattern.search(item.text)
             if m is not None:
-                raw.append((m.group(1), "sentence", item.location))
-    raw.extend((v, "grid", loc) for v, loc in page.get("name", ()))
+                # 「2023年，XX认真贯彻…」 may name the body by a short form: only a weak source.
+                raw.append((m.group(1), "opening" if n == 2 else "sentence", item.location))
+    for v, loc in page.get("name", ()):
+        # A grid's 名称 may hold the report's title rather than the body's name.
+        raw.append((v if plausible_name(v) else name_from_title(v) or v, "grid", loc))
     for item in narrative:
         m = _CONTACT.search(item.text)
         if m is not None and ("疑问" in item.text or "联系" in item.text):
@@ -235,13 +239,17 @@ def candidates(
     return out
 
 
+_OFFICE = re.compile(r"(?<=政府)(?:办公室|办公厅)$")
 _GOVERNMENT = re.compile(r"(?<=[乡镇县市区旗州省])(?:人民)?政府$|(?<=街道)办事处$")
 
 
 def _same_body(a: str, b: str) -> bool:
     """True when one name is the other or its short form (县信访局 for 云溪县信访局, 木场乡 for
     木场乡人民政府)."""
-    x, y = (_GOVERNMENT.sub("", simplify(n).replace("管委会", "管理委员会")) for n in (a, b))
+    x, y = (
+        _GOVERNMENT.sub("", _OFFICE.sub("", simplify(n)).replace("管委会", "管理委员会"))
+        for n in (a, b)
+    )
     return x.endswith(y) or y.endswith(x)
 
 
@@ -270,16 +278,33 @@ def choose(found: Sequence[Candidate], text: str) -> tuple[Candidate | None, boo
         return None, False
     firm = [x for x in found if x.strength >= 2]
     if not firm:
-        contact = [x for x in found if x.source == "contact"]
-        if len({simplify(x.name) for x in contact}) == 1 and _pronoun_fits(contact[0].name, text):
-            return contact[0], False
+        # The body's own words (the contact line, the opening) name it when they agree and
+        # its pronoun fits; a portal's short 来源 field alone never does.
+        own = [x for x in found if x.source in ("contact", "opening")]
+        if (
+            own
+            and len(own) == len(found)
+            and all(_same_body(a.name, b.name) for a in own for b in own)
+            and _pronoun_fits(own[0].name, text)
+        ):
+            return max(own, key=lambda x: (len(x.name), x.location is not None)), False
         return None, True
     if any(not _same_body(a.name, b.name) for a in firm for b in firm):
         return None, True
     if not any(x.strength == 3 for x in firm) and not _pronoun_fits(firm[0].name, text):
         return None, True
     agreeing = [x for x in found if all(_same_body(x.name, f.name) for f in firm)]
-    return max(agreeing, key=lambda x: (len(x.name), x.strength, x.location is not None)), False
+    best = max(agreeing, key=lambda x: (len(x.name), x.strength, x.location is not None))
+    # A government's report signed by its office (「XX县人民政府」 / 「XX县人民政府办公室」) is
+    # the government's: the title's form is kept.
+    titled = [x for x in agreeing if x.source == "title"]
+    if (
+        titled
+        and best.source != "title"
+        and _OFFICE.sub("", simplify(best.name)) == simplify(titled[0].name)
+    ):
+        return titled[0], False
+    return best, False
 
 
 def agency(
