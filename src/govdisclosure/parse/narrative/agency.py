@@ -219,9 +219,10 @@ def candidates(
             if m is not None:
                 # 「2023年，XX认真贯彻…」 may name the body by a short form: only a weak source.
                 raw.append((m.group(1), "opening" if n == 2 else "sentence", item.location))
-    for v, loc in page.get("name", ()):
+    for value, where in page.get("name", ()):
         # A grid's 名称 may hold the report's title rather than the body's name.
-        raw.append((v if plausible_name(v) else name_from_title(v) or v, "grid", loc))
+        named = value if plausible_name(value) else name_from_title(value) or value
+        raw.append((named, "grid", where))
     for item in narrative:
         m = _CONTACT.search(item.text)
         if m is not None and ("疑问" in item.text or "联系" in item.text):
