@@ -78,6 +78,10 @@ def sections(items: list[Item], fmt: str) -> Sections:
             if _LEGACY_HEADING.match(piece):
                 legacy = True
             h = heading(piece)
+            if h is None and current == 4 and _opens_five(piece):
+                # 「（一）2024年工作中存在问题的改进情况」 after table 四: section 五 without its
+                # heading (the heading stays missing; its text is read as section 五's).
+                current = 5
             if h is not None and h.section == 0 and current >= 1:
                 legacy = True
                 continue
@@ -89,6 +93,16 @@ def sections(items: list[Item], fmt: str) -> Sections:
                 continue
             _para(parts[current], piece, item.location, fmt)
     return Sections(parts, headings, legacy)
+
+
+_FIVE_WORDS = re.compile(
+    r"存在(?:的)?(?:主要)?问题|问题(?:的)?(?:改进|整改)|改进情况|整改(?:情况|措施)"
+)
+
+
+def _opens_five(text: str) -> bool:
+    sub = subsection(text)
+    return sub is not None and _FIVE_WORDS.search(sub.heading[:40]) is not None
 
 
 def _para(out: list[Item], text: str, location: Location, fmt: str) -> None:
