@@ -24,7 +24,9 @@ _TABLELESS = (
         ("北京市人民政府办公厅", "provincial", "department"),
         ("交通运输部", "central", "department"),
         ("宁波市政府", "prefectural", "government"),
-        ("龙泉里街", None, None),
+        ("龙泉里街", "township", "government"),
+        ("和平路街道", "township", "government"),
+        ("云岭省人民政府研究室", "provincial", "department"),
         ("白沙经济技术开发区管理委员会", None, "department"),
     ],
 )

@@ -93,10 +93,10 @@ def agency_kind(name: str) -> str | None:
     if (
         s.endswith("人民政府")
         or re.search(r"(?:省|市|州|县|区|旗|盟)政府$", s)
-        or re.search(r"(?:乡|镇|苏木)$|街道办事处$", s)
+        or re.search(r"(?:乡|镇|苏木|街道|街)$|街道办事处$", s)
     ):
         return "government"
-    if re.search(r"(?:局|委员会|委|办公室|办公厅|厅|署|中心|办|部)$", s):
+    if re.search(r"(?:局|委员会|委|办公室|办公厅|厅|署|中心|办|部|研究室)$", s):
         return "department"
     return None
 
@@ -119,6 +119,8 @@ def agency_level(name: str) -> str | None:
     last = None
     for m in _DIVISION.finditer(s):
         last = m.group(0)
+    if s.endswith("街") and not s.endswith("大街"):
+        return "township"  # a subdistrict named 「XX街」 (龙泉里街)
     if last is None:
         # A ministry or a national administration has no division in its name (交通运输部).
         return "central" if re.search(r"(?:部|总署|总局)$", s) else None
