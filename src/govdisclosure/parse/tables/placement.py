@@ -179,8 +179,9 @@ class Placement:
             for entry, token in zip(entries, values, strict=True):
                 self.assign(entry, token)
             return
-        if row.cut and n < width:
-            # Cut by the end of the text, not sparse: its values stand in the first columns.
+        if row.cut and n < width and not row.implicit:
+            # Cut by the end of the text, not sparse: its values stand in the first columns. (Table
+            # 四's unlabelled row is not: its blanks may have vanished anywhere in the row.)
             for entry, token in zip(entries, values, strict=False):
                 self.assign(entry, token)
             self.note(
