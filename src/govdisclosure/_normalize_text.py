@@ -18,7 +18,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["aligned", "fold", "key", "simplify"]
+__all__ = ["aligned", "fold", "key", "simplify", "strip_pinyin"]
 
 # Traditional → Simplified, for the characters of headings, labels and the parser's vocabulary.
 _PAIRS = (
@@ -100,6 +100,11 @@ def simplify(text: str) -> str:
     if "其它" in s:  # the character table may have produced it
         s = s.replace("其它", "其他")
     return s
+
+
+def strip_pinyin(text: str) -> str:
+    """``text`` without the pinyin a converter inserts after characters (「運(yùn)」 → 「運」)."""
+    return _PINYIN.sub("", text) if "(" in text else text
 
 
 def fold(text: str) -> str:

@@ -122,7 +122,23 @@ CONTACT_FIELDS = tuple(name for name, _ in _CONTACT)
 
 
 def contact_from_prose(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
-    """Contact details stated in prose: field → (value as printed, paragraph index)."""
+    """Contact details stated in prose: field → (value as printed, paragraph index).
+
+    A letter-spaced statement wrapped over lines, as PDF text gives it (「号 ， 邮 编 ： 000000 ，
+    电 话 ： 0736 - 5220099」), is read for the fields the plain text does not give, with the
+    spaces removed and its line joined to the one before (completing a value the line break
+    cut short).
+    """
+    found = _contact_pass(paragraphs)
+    for name, (value, i) in _contact_pass(_despaced(paragraphs)).items():
+        plain = found.get(name)
+        # A value the line break cut short (「府前路 6」 / 「号」) is completed.
+        if plain is None or (value.startswith(plain[0]) and len(value) > len(plain[0])):
+            found[name] = (value, i)
+    return found
+
+
+def _contact_pass(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
     found: dict[str, tuple[str, int]] = {}
     for i, text in enumerate(paragraphs):
         if len(found) == len(_CONTACT):
@@ -138,6 +154,31 @@ def contact_from_prose(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
                 if value:
                     found[name] = (value, i)
     return found
+
+
+_SPACED = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef\d])")
+_SPACED_DASH = re.compile(r"(?<=\d) ?[-—－] ?(?=\d)")
+_SPACE_NEAR_CJK = re.compile(
+    r" +(?=[\u3000-\u9fff\uff00-\uffef])|(?<=[\u3000-\u9fff\uff00-\uffef]) +"
+)
+
+
+def _despaced(paragraphs: Sequence[str]) -> list[str]:
+    """Letter-spaced paragraphs without their spaces, each joined to the one before it when
+    that one is letter-spaced too and does not end a sentence; others are left empty."""
+    out: list[str] = []
+    for i, text in enumerate(paragraphs):
+        chunk = text[:5000]
+        if len(_SPACED.findall(chunk)) < 4:
+            out.append("")
+            continue
+        joined = _SPACE_NEAR_CJK.sub("", _SPACED_DASH.sub("-", chunk))
+        prev = paragraphs[i - 1][:5000] if i else ""
+        if prev and prev.rstrip()[-1:] not in "。！？；":
+            joined = _SPACE_NEAR_CJK.sub("", _SPACED_DASH.sub("-", prev)) + joined
+            out[-1] = ""  # read once, as part of this one
+        out.append(joined)
+    return out
 
 
 # -- Section 五: problems and measures ----------------------------------------------------------

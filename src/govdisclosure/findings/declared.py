@@ -6,7 +6,8 @@ emits it: reading a document (``parse.*``), reading JSON (``json.*``) and its sc
 (``normalize.*``) and the checks across reports (``series.*``, ``aggregate.*``). The rule
 families (``T3-1`` …) are declared by :mod:`govdisclosure.rules` from its catalogue.
 Placeholders name what the emitting code fills in; ``{detail}`` stands for a wording the
-emitting code composes itself.
+emitting code composes itself, and ``{name:zh}`` / ``{name:en}`` take one language of a
+two-language value (:class:`govdisclosure.parse.collect.Bilingual`).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ declare(
     "parse.unreadable",
     "error",
     "The input could not be read at all (format, size, encoding or a missing extra).",
-    "{detail}",
-    "{detail}",
+    "{detail:zh}",
+    "{detail:en}",
 )
 declare(
     "parse.internal",
@@ -57,8 +58,15 @@ declare(
     "parse.pre2019",
     "warning",
     "A report older than the first national format: narrative only, no tables read.",
-    "{year}年度报告早于{first}年全国统一格式：{detail}",
-    "a report for {year}, before the {first} national format: {detail}",
+    "{year}年度报告早于{first}年全国统一格式：仅保留文字部分，不读取表格，报告格式版本仅为占位",
+    "a report for {year}, before the {first} national format: kept as narrative only, "
+    "no table is read and template_version is only a placeholder",
+    structure=Label(
+        "{year}年度报告采用{first}年全国统一格式以前的结构：仅保留文字部分，不读取表格，"
+        "报告格式版本仅为占位",
+        "the report for {year} follows the structure used before the {first} national format: "
+        "kept as narrative only, no table is read and template_version is only a placeholder",
+    ),
 )
 declare(
     "parse.section.missing",
@@ -73,6 +81,10 @@ declare(
     "Text that looks like mirror-site spam was ignored.",
     "已忽略疑似镜像站垃圾信息的文字：「{text}」",
     "a line that looks like mirror-site spam was ignored: {text!r}",
+    agency=Label(
+        "发布机关名称疑似镜像站垃圾信息：「{text}」",
+        "the agency's name looks like mirror-site spam: {text!r}",
+    ),
 )
 declare(
     "parse.version.layout",
@@ -101,6 +113,22 @@ declare(
     "A date with lost or doubled digits (or lost 年/月) was repaired.",
     "日期「{text}」有缺失或重复的数字，读作 {date}",
     "the date {text!r} had lost or doubled digits; read as {date}",
+    period=Label(
+        "统计期限「{text}」缺少“年”“月”，读作 {start} 至 {end}",
+        "the period {text!r} had lost 年 and 月; read as {start} to {end}",
+    ),
+    period_digits=Label(
+        "统计期限「{text}」有重复的数字，读作 {start} 至 {end}",
+        "the period {text!r} had doubled digits; read as {start} to {end}",
+    ),
+)
+declare(
+    "parse.year.conflict",
+    "warning",
+    "The title's and the stated period's years disagree; the publication date decides.",
+    "报告年度不一致：标题为{title}年，统计期限为{period}年；取{year}年",
+    "the reporting year is contradictory: the title says {title}, the stated period {period}; "
+    "{year} is taken",
 )
 declare(
     "parse.agency.missing",
@@ -108,6 +136,14 @@ declare(
     "The issuing agency's name was not found.",
     "未找到发布机关名称",
     "the issuing agency's name was not found",
+)
+declare(
+    "parse.agency.ambiguous",
+    "warning",
+    "The places that name the agency disagree, or name it only weakly; no name is given.",
+    "发布机关名称不能确定（各处所载不一致或仅有简称），不予填写；候选：{candidates:zh}",
+    "the agency's name is uncertain (the places naming it disagree or give only a short form), "
+    "so none is given; candidates: {candidates:en}",
 )
 declare(
     "parse.agency.division-code",
@@ -125,11 +161,19 @@ declare(
     "the table is not filled from prose",
 )
 declare(
+    "parse.figure.mismatch",
+    "warning",
+    "A figure the text states differs from the table cell that holds it; the table is kept.",
+    "正文所述为 {value}（「{text}」），而表格该项为 {cell}；以表格为准，不据正文修改",
+    "the text states {value} ({text!r}) but the table cell holds {cell}; "
+    "the table is kept, not changed from prose",
+)
+declare(
     "parse.table.missing",
     "warning",
     "One of the three tables was not found: it is null, not zeros.",
-    "表{number}（{title}）缺失：未找到带有其标签的表格，记为空（null），而非 0",
-    "table {number} ({title}) is missing: no table with its labels was found, "
+    "表{number}（{title:zh}）缺失：未找到带有其标签的表格，记为空（null），而非 0",
+    "table {number} ({title:en}) is missing: no table with its labels was found, "
     "so it is null, not zeros",
 )
 declare(
@@ -143,8 +187,32 @@ declare(
     "parse.table.unplaced",
     "warning",
     "A row's values could not be placed in cells without guessing.",
-    "{detail}：行「{label}」，数值 {values}",
-    "{detail}: row {label!r}, values {values}",
+    "{width} 列只有 {count} 个数值，无法按标签对应：行「{label}」，数值 {raws}",
+    "{count} values for {width} columns cannot be placed by label: row {label!r}, values {raws}",
+    overflow=Label(
+        "一行有 {count} 个数值，而该行只有 {width} 格：行「{label}」，数值 {raws}",
+        "{count} values for {width} cells on one line: row {label!r}, values {raws}",
+    ),
+    before=Label(
+        "行标签前另有一组数值：行「{label}」，数值 {raws}",
+        "values before a row label that has values of its own: row {label!r}, values {raws}",
+    ),
+    extra=Label(
+        "行末多出数值：行「{label}」，数值 {raws}",
+        "extra values after a row: row {label!r}, values {raws}",
+    ),
+    no_row=Label(
+        "没有行标签的数值：行「{label}」，数值 {raws}",
+        "values with no row: row {label!r}, values {raws}",
+    ),
+    misfit=Label(
+        "数值所在列与该行不符：行「{label}」，数值 {raws}",
+        "a value under a header that does not fit the row: row {label!r}, values {raws}",
+    ),
+    no_header=Label(
+        "数值所在列没有表头：行「{label}」，数值 {raws}",
+        "values in columns without a header: row {label!r}, values {raws}",
+    ),
 )
 declare(
     "parse.table.sparse-row",
@@ -152,6 +220,14 @@ declare(
     "A row of table 三 prints fewer values than columns; read by the columns named.",
     "行「{label}」只列出 {count} 个数值，按「{columns}」读取，其余留空",
     "row {label!r} prints {count} of 7 values; read as {columns}, the others left blank",
+)
+declare(
+    "parse.table.cut",
+    "warning",
+    "The text ends inside a table: its last row is read up to the cut, the later cells blank.",
+    "文本在表格中途截断：行「{label}」只印出 {count} 个数值（共 {width} 列），按列序读取，其余留空",
+    "the text ends inside the table: row {label!r} prints {count} of {width} values, "
+    "read in column order, the others left blank",
 )
 declare(
     "parse.table.too-large",
@@ -164,15 +240,15 @@ declare(
     "parse.table.unknown-row",
     "warning",
     "A row label was not recognised; its values were not read.",
-    "无法识别的行标签「{label}」，其数值 {values} 未读取",
-    "row label not recognised: {label!r}; its values {values} were not read",
+    "无法识别的行标签「{label}」，其数值 {raws} 未读取",
+    "row label not recognised: {label!r}; its values {raws} were not read",
 )
 declare(
     "parse.table.group-values",
     "warning",
     "Values printed on a group row, which has none in the format, were not read.",
-    "分组行「{label}」上的数值未读取：{values}",
-    "values on the group row {label!r} were not read: {values}",
+    "分组行「{label}」上的数值未读取：{raws}",
+    "values on the group row {label!r} were not read: {raws}",
 )
 declare(
     "parse.table.label-approximate",
@@ -186,30 +262,54 @@ declare(
     "parse.value.not-a-number",
     "warning",
     "A cell holds text that is not read as a value (never guessed).",
-    "{detail}",
-    "{detail}",
+    "不是数字：「{text}」",
+    "not a number: {text!r}",
+    too_long=Label("文字过长，不是数值：「{text}」", "text too long for a value: {text!r}"),
+    word=Label(
+        "文字而非数字，按空白处理，不记为 0：「{text}」",
+        "a word, not a number; read as blank, not 0: {text!r}",
+    ),
+    text_after=Label(
+        "数字后有文字，未读取：「{text}」", "a number followed by text, not read: {text!r}"
+    ),
+    percentage=Label("百分数，未读取：「{text}」", "a percentage, not read: {text!r}"),
+    unit_unknown=Label(
+        "金额单位不明，未读取：「{text}」", "an amount in an unknown unit, not read: {text!r}"
+    ),
+    negative_amount=Label(
+        "金额为负数，未读取：「{text}」", "a negative amount, not read: {text!r}"
+    ),
+    amount_range=Label(
+        "金额超出范围或位数过多：「{text}」", "an amount out of range or too precise: {text!r}"
+    ),
+    not_whole=Label("不是整数：「{text}」", "not a whole number: {text!r}"),
+    negative_count=Label("计数为负数，未读取：「{text}」", "a negative count, not read: {text!r}"),
+    count_range=Label("计数超出范围：「{text}」", "a count out of range: {text!r}"),
 )
 declare(
     "parse.value.approximate",
     "warning",
     "A cell holds an approximate or rounded figure, which is not read.",
-    "{detail}",
-    "{detail}",
+    "约数，未读取：「{text}」",
+    "an approximate figure, not read: {text!r}",
+    rounded=Label("约数，未读取：「{text}」", "a rounded figure, not read: {text!r}"),
 )
+#: How a value read after a repair is worded; ``notes_*`` list the repairs (values.NOTES).
+_READ_AS = Label("「{text}」读作 {value}：{notes:zh}", "{text!r} read as {value}: {notes:en}")
 declare(
     "parse.value.unit",
     "info",
     "A value was read after removing or converting its unit (a warning with other repairs).",
-    "{detail}",
-    "{detail}",
+    _READ_AS.zh,
+    _READ_AS.en,
     also=("warning",),
 )
 declare(
     "parse.value.decorated",
     "warning",
     "A value was read after removing decoration (a sign, an explanation, decimals).",
-    "{detail}",
-    "{detail}",
+    _READ_AS.zh,
+    _READ_AS.en,
 )
 
 # -- json.*, schema.*, dump.*: the codec --------------------------------------------------------

@@ -39,6 +39,7 @@ from ..readers.document import Document, Location, ReaderError
 from ..readers.encoding import decode, looks_binary
 from ..readers.entry import Hints
 from .assemble import assemble
+from .collect import Bilingual, finding
 
 __all__ = [
     "FORMATS",
@@ -75,13 +76,7 @@ class ParseError(ValueError):
     @property
     def finding(self) -> Finding:
         """The error as a finding: rule ``parse.unreadable``, in Chinese and English."""
-        return Finding(
-            rule="parse.unreadable",
-            severity="error",
-            pointers=(),
-            message_zh=self.message_zh,
-            message_en=self.message_en,
-        )
+        return finding("parse.unreadable", detail=Bilingual(self.message_zh, self.message_en))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.message_en, self.message_zh))

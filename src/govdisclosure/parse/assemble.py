@@ -22,7 +22,7 @@ from ..model import Report
 from ..serialize import from_dict
 from ..template import TEMPLATES, Version, version_for_year
 from .collect import Collector
-from .items import as_grid, items
+from .items import Item, as_grid, items
 from .metadata import Explicit, Page, explicit_text
 from .narrative import agency, contact, dates, fees, figures, issues, overview
 from .raw import RawReport, RawTable, RawTables
@@ -52,7 +52,7 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
                     else:
                         page.setdefault(meta.target, []).append((meta.value, item.location))
     # Section 0: the title and any preamble before section 一.
-    title, title_loc, preamble = overview.title(c, parts[0])
+    title, title_loc, preamble, title_name = overview.title(c, parts[0], bool(explicit))
     # Signature at the end: the agency's name and the date.
     signature_date, signature_name = agency.signature(parts)
     year = dates.year(c, explicit, title, parts, page, signature_date)
@@ -63,22 +63,10 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
         or (title is not None and "报告" in title)
     )
     if not has_structure:
-        c.note(
-            "parse.no-report",
-            "error",
-            "",
-            "no report found: no section heading, table, title or labelled field was recognised",
-            "未找到报告：未识别出任何章节标题、表格、报告标题或带标签的字段",
-        )
+        c.note("parse.no-report")
         return None, c
     if year is None:
-        c.note(
-            "parse.year.missing",
-            "error",
-            "/period/year",
-            "the reporting year could not be found, so no report was built",
-            "未能确定报告年度，因此未生成报告",
-        )
+        c.note("parse.year.missing", "/period/year")
         return None, c
     # An explicit template version (a rendered report) is trusted over the year.
     pre_format = "/template_version" not in explicit and (
@@ -89,12 +77,12 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
     published = dates.published(c, explicit, page, signature_date)
     if title is not None and title_loc is not None:
         c.source("/source/title", title, title_loc)
-    raw_agency = agency.agency(c, explicit, page, title, signature_name)
+    narrative = overview.narrative_paragraphs(preamble, parts)
+    raw_agency = agency.agency(c, explicit, page, title_name, signature_name, narrative)
     period = dates.period(c, explicit, parts, year)
     raw_overview = overview.overview(preamble, parts[1])
     raw_issues = issues.issues(parts[5])
     other = fees.other_matters(c, parts[6])
-    narrative = overview.narrative_paragraphs(preamble, parts)
     raw_contact = contact.contact(c, explicit, narrative, parts)
     tables = _tables(c, found, version, pre_format)
     raw: RawReport = {
@@ -114,11 +102,10 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
         first = next(iter(TEMPLATES.values())).first_year
         c.note(
             "parse.pre2019",
-            "warning",
             "/template_version",
-            f"a report for {year}, before the {first} national format: kept as narrative only, "
-            "no table is read and template_version is only a placeholder",
-            f"{year}年度报告早于{first}年全国统一格式：仅保留文字部分，不读取表格，报告格式版本仅为占位",
+            wording="default" if year < first else "structure",
+            year=year,
+            first=first,
         )
     else:
         for number in TABLES:
@@ -127,13 +114,7 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
         figures.figures(c, tables, narrative)
     for n in range(1, 7):
         if n not in found.headings and n in _SECTION_POINTERS:
-            c.note(
-                "parse.section.missing",
-                "info",
-                _SECTION_POINTERS[n],
-                f"the heading of section {NUMERALS[n - 1]} was not found",
-                f"未找到第{NUMERALS[n - 1]}部分的标题",
-            )
+            c.note("parse.section.missing", _SECTION_POINTERS[n], number=NUMERALS[n - 1])
     try:
         report = from_dict(raw)
     except ReportError as exc:  # pragma: no cover - the stages only write valid values
@@ -152,6 +133,7 @@ def _tables(c: Collector, found: Sections, version: Version, pre_format: bool) -
         return out
     reader = TableReader(version)
     index = 0
+    last = _last_item(found.parts)
     for s in found.parts:
         for item in s:
             if item.kind == "grid" and item.table is not None:
@@ -162,7 +144,7 @@ def _tables(c: Collector, found: Sections, version: Version, pre_format: bool) -
                 if grid is not None and reader.read_grid(grid, index):
                     index += 1
                 else:
-                    reader.read_stream(item.rows)
+                    reader.read_stream(item.rows, cut=item is last)
     c.findings.extend(reader.findings)
     values: dict[str, Any] = {}
     for ptr, (reading, token) in reader.values.items():
@@ -175,6 +157,16 @@ def _tables(c: Collector, found: Sections, version: Version, pre_format: bool) -
         "applications": tree.get("applications"),
         "review_litigation": tree.get("review_litigation"),
     }
+
+
+def _last_item(parts: list[list[Item]]) -> Item | None:
+    """The document's last item that is not a scrap (「行政」): a run there was cut by the end."""
+    every = [i for s in parts for i in s]
+    for item in reversed(every):
+        if item.kind == "para" and len(item.text) <= 12 and "。" not in item.text:
+            continue
+        return item
+    return None
 
 
 def _skeleton(cls: type, version: Version) -> RawTable:

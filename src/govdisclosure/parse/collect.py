@@ -1,20 +1,54 @@
 """What the stages record besides values: findings, and where each value was read from.
 
-Every stage writes into one :class:`Collector`: a finding through :meth:`Collector.note` (one
-pointer or none, both languages) and a value's source text through :meth:`Collector.source`.
-The API wraps the sources as :class:`~govdisclosure.parse.Provenance` at the end.
+Every stage writes into one :class:`Collector`: a finding through :meth:`Collector.note`, which
+builds it from the id's declaration in the finding registry (its severity and its wording in
+both languages, :data:`govdisclosure.findings.FINDINGS`), and a value's source text through
+:meth:`Collector.source`. The API wraps the sources as
+:class:`~govdisclosure.parse.Provenance` at the end.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
+
+import attrs
 
 from .._document import Location
-from ..findings import Finding
+from ..findings import FINDINGS, Finding
 
-__all__ = ["Collector", "Severity"]
+__all__ = ["Bilingual", "Collector", "Severity", "finding"]
 
 Severity = Literal["error", "warning", "info"]
+
+
+@attrs.frozen
+class Bilingual:
+    """A placeholder's value in both languages: ``{name:zh}`` and ``{name:en}`` pick one."""
+
+    zh: str
+    en: str
+
+    def __format__(self, spec: str) -> str:
+        return self.en if spec == "en" else self.zh
+
+
+def finding(
+    rule: str,
+    pointer: str = "",
+    *,
+    wording: str = "default",
+    severity: Severity | None = None,
+    actual: object = None,
+    **params: Any,
+) -> Finding:
+    """The finding ``rule`` at ``pointer`` (none when empty), worded by its declaration."""
+    return FINDINGS[rule].finding(
+        (pointer,) if pointer else (),
+        wording=wording,
+        severity=severity,
+        actual=actual,
+        **params,
+    )
 
 
 class Collector:
@@ -28,22 +62,16 @@ class Collector:
     def note(
         self,
         rule: str,
-        severity: Severity,
-        pointer: str,
-        en: str,
-        zh: str,
+        pointer: str = "",
+        *,
+        wording: str = "default",
+        severity: Severity | None = None,
         actual: object = None,
+        **params: Any,
     ) -> None:
-        """Record a finding at ``pointer`` (none when it is empty)."""
+        """Record the finding ``rule`` at ``pointer``; ``params`` fill its declared message."""
         self.findings.append(
-            Finding(
-                rule=rule,
-                severity=severity,
-                pointers=(pointer,) if pointer else (),
-                message_en=en,
-                message_zh=zh,
-                actual=actual,
-            )
+            finding(rule, pointer, wording=wording, severity=severity, actual=actual, **params)
         )
 
     def source(self, ptr: str, raw: str, location: Location) -> None:

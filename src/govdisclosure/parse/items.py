@@ -2,7 +2,8 @@
 
 A table the labels name (one of the three) is a ``grid``; any other table is read as
 paragraphs, row by row. A paragraph is a flattened table line (``row``), a Markdown separator
-(``sep``) or prose (``para``). Consecutive table lines, with short scraps between them (a header
+(``sep``) or prose (``para``); a lone 「|」 after a one-cell line ending in its own pipe is a
+blank cell. Consecutive table lines, with short scraps between them (a header
 shredded into single characters, a unit note), become one ``run`` when they carry labels; a run
 of pipe rows of one width is read as a grid (:func:`as_grid`).
 """
@@ -18,7 +19,7 @@ import attrs
 from .._document import Cell, Document, Location, Paragraph, Table
 from .._layout import Tables
 from .labels import match_column, match_row
-from .lines import heading, subsection
+from .lines import chrome, heading, subsection
 from .metadata import Meta
 from .tables import SEPARATOR, Token, grid_kind, tokenize
 
@@ -63,7 +64,12 @@ def items(doc: Document) -> list[Item]:
         text = block.text
         if not text.strip():
             continue
+        if _FOOTER.match(text.strip()) and chrome(text.strip()):
+            continue  # a page footer or number inside a table (「— 3 —」, 「Page 4 - XX厅」)
         tokens = tokenize(text, block.location)
+        if tokens is None and _blank_cell(text, out):
+            # 「0 |」 / 「|」: in a one-cell-per-line table the lone pipe is a blank cell.
+            tokens = [Token("", block.location, True)]
         if tokens is SEPARATOR:
             out.append(Item("sep", text, block.location))
         elif tokens is not None:
@@ -71,6 +77,17 @@ def items(doc: Document) -> list[Item]:
         else:
             out.append(Item("para", text, block.location))
     return _runs(out)
+
+
+_FOOTER = re.compile(r"[-—–]|(?i:page)\s*\d")
+
+
+def _blank_cell(text: str, before: list[Item]) -> bool:
+    """True for a lone 「|」 right after a one-cell line that ends with its own pipe."""
+    if text.strip() not in ("|", "｜") or not before or before[-1].kind != "row":
+        return False
+    prev = before[-1]
+    return len(prev.tokens) == 1 and prev.text.rstrip().endswith(("|", "｜"))
 
 
 def _runs(items: list[Item]) -> list[Item]:

@@ -66,7 +66,15 @@ def _compare(text_key: str, stripped_key: str, cand: str) -> Quality | None:
         and len(stripped_key) >= 2
     ):
         return "annotated"
-    if len(text_key) >= 2 and cand.startswith(text_key) and len(text_key) * 5 >= len(cand) * 2:
+    if (
+        len(text_key) >= 2
+        and cand.startswith(text_key)
+        and (
+            len(text_key) * 5 >= len(cand) * 2
+            # A long label cut where a PDF wrapped it: eight characters of it are distinctive.
+            or (len(text_key) >= 8 and len(text_key) * 3 >= len(cand))
+        )
+    ):
         return "truncated"
     return None
 

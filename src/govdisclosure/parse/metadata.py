@@ -22,7 +22,8 @@ __all__ = ["Explicit", "Meta", "Page", "choices", "explicit_text", "metadata"]
 
 #: The explicit labelled values of a document: pointer → (value as printed, where).
 Explicit: TypeAlias = dict[str, tuple[str, Location]]
-#: Page metadata by role (``agency``, ``agency?``, ``published``, ``written``).
+#: Page metadata by role (``agency``, ``agency?``, ``name``, ``title?``, ``published``,
+#: ``written``).
 Page: TypeAlias = dict[str, list[tuple[str, Location]]]
 
 
@@ -45,6 +46,10 @@ _PAGE_KEYS = {
     "所属机构": "agency",
     "信息来源": "agency?",
     "来源": "agency?",
+    # A portal grid's 名称 and a chrome 标题 field: candidates for the name, not the name.
+    "名称": "name",
+    "标题": "title?",
+    "是否有效": "",
     "发布时间": "published",
     "发布日期": "published",
     "时间": "published",
@@ -83,6 +88,9 @@ def metadata(text: str) -> list[Meta] | None:
     「key：value」 pairs separated by spaces.
     """
     s = _LEAD.sub("", text.strip(), count=1)
+    grid = _grid(s) if "|" in s or "｜" in s else None
+    if grid is not None:
+        return grid
     m = re.match(r"([^:：\s]{2,12})\s*[:：]", s)
     if m is None:
         return None
@@ -103,10 +111,30 @@ def metadata(text: str) -> list[Meta] | None:
         return None
     for i, mark in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(s)
-        value = s[mark.end() : end].strip()
+        # A value ends at widget text (「【字体:大 中 小】」) or a wide gap.
+        value = _VALUE_END.split(s[mark.end() : end].strip(), maxsplit=1)[0].strip()
         role = _PAGE_KEYS[mark.group(1)]
         if role:
             out.append(Meta(role, value, False))
+    return out
+
+
+_VALUE_END = re.compile(r"\s*[【|｜]|\s{2,}|\u3000")
+_CELL = re.compile(r"\s*[|｜]\s*")
+
+
+def _grid(s: str) -> list[Meta] | None:
+    """A portal's metadata grid flattened to one line: 「名称 | XX局 | 发布机构 | XX局 |」."""
+    cells = [x for x in _CELL.split(s.strip("|｜ ")) if x]
+    if len(cells) < 2 or cells[0] not in _PAGE_KEYS:
+        return None
+    out: list[Meta] = []
+    for i, cell in enumerate(cells):
+        if cell not in _PAGE_KEYS:
+            continue
+        value = cells[i + 1] if i + 1 < len(cells) and cells[i + 1] not in _PAGE_KEYS else ""
+        if _PAGE_KEYS[cell]:
+            out.append(Meta(_PAGE_KEYS[cell], value, False))
     return out
 
 

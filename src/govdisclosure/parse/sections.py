@@ -25,6 +25,11 @@ _TRAILING_PIPES = re.compile(r"[\s|｜]*[|｜][\s|｜]*$")
 _LEADING_PIPES = re.compile(r"^[\s|｜]*[|｜]\s*")
 _SENTENCE_STOP = "。！？：；:;!?"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+# A numbered heading only the pre-2019 structure has
+# (「四、申请行政复议、提起行政诉讼和申诉的情况」, 「五、政府信息公开事务收费情况」).
+_LEGACY_HEADING = re.compile(
+    r"^[一二三四五六七八九十]{1,2}\s*[、.．]\s*[^。]{0,30}(?:申诉|事务收费|收费情况|收费及减免)"
+)
 
 
 @attrs.define
@@ -33,7 +38,7 @@ class Sections:
 
     parts: list[list[Item]]
     headings: dict[int, str]
-    #: A heading of the pre-2019 eight-part layout was found after section 一.
+    #: A heading of the pre-2019 layouts was found (eight parts, or 申诉 and 收费 sections).
     legacy: bool
 
     def has_tables(self) -> bool:
@@ -41,9 +46,15 @@ class Sections:
         return any(item.kind in ("grid", "run") for s in self.parts for item in s)
 
 
+# Characters lost to a wrong encoding before a heading's numeral (「??一、總體情況」).
+_LOST_LEAD = re.compile(r"^[?？\ufffd]{1,4}(?=[一二三四五六七八九十（(])")
+
+
 def clean(text: str) -> str:
-    """A paragraph without a Markdown heading mark or the pipes around a one-cell row."""
+    """A paragraph without a Markdown heading mark, lost characters before a heading's numeral
+    or the pipes around a one-cell row."""
     s = _MD_HEADING.sub("", text.strip(), count=1)
+    s = _LOST_LEAD.sub("", s, count=1)
     if "|" in s or "｜" in s:
         s = _TRAILING_PIPES.sub("", s)
         s = _LEADING_PIPES.sub("", s)
@@ -64,7 +75,13 @@ def sections(items: list[Item], fmt: str) -> Sections:
         if not text or chrome(text):
             continue
         for piece in split_flattened(text):
+            if _LEGACY_HEADING.match(piece):
+                legacy = True
             h = heading(piece)
+            if h is None and current == 4 and _opens_five(piece):
+                # 「（一）2024年工作中存在问题的改进情况」 after table 四: section 五 without its
+                # heading (the heading stays missing; its text is read as section 五's).
+                current = 5
             if h is not None and h.section == 0 and current >= 1:
                 legacy = True
                 continue
@@ -76,6 +93,16 @@ def sections(items: list[Item], fmt: str) -> Sections:
                 continue
             _para(parts[current], piece, item.location, fmt)
     return Sections(parts, headings, legacy)
+
+
+_FIVE_WORDS = re.compile(
+    r"存在(?:的)?(?:主要)?问题|问题(?:的)?(?:改进|整改)|改进情况|整改(?:情况|措施)"
+)
+
+
+def _opens_five(text: str) -> bool:
+    sub = subsection(text)
+    return sub is not None and _FIVE_WORDS.search(sub.heading[:40]) is not None
 
 
 def _para(out: list[Item], text: str, location: Location, fmt: str) -> None:

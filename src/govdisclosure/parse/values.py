@@ -12,13 +12,14 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
 from .._normalize_text import simplify
 from .._specs import AMOUNT_PATTERN, MAX_COUNT
 from ..template import CellKind
+from .collect import Bilingual, finding
 
 __all__ = ["Reading", "read_value"]
 
@@ -39,17 +40,26 @@ _NONE_WORDS = ("无", "暂无", "没有", "未发生")
 class Reading:
     """A cell's value and, when the text was not a plain value, what was done about it.
 
-    ``problem`` is ``None`` for a plain number or a blank; otherwise it is ``(rule, severity,
-    message_en, message_zh)``.
+    ``issue`` is ``None`` for a plain number or a blank; otherwise it is ``(rule, severity,
+    wording, params)``: the finding id, its declared wording and the placeholders' values.
     """
 
     value: int | Decimal | None
     blank: bool = False
-    problem: tuple[str, Literal["warning", "info"], str, str] | None = None
+    issue: tuple[str, Literal["warning", "info"], str, dict[str, Any]] | None = None
+
+    @property
+    def problem(self) -> tuple[str, Literal["warning", "info"], str, str] | None:
+        """``(rule, severity, message_en, message_zh)`` as the declaration words the issue."""
+        if self.issue is None:
+            return None
+        rule, severity, wording, params = self.issue
+        found = finding(rule, wording=wording, severity=severity, **params)
+        return rule, severity, found.message_en, found.message_zh
 
 
-def _bad(raw: str, en: str, zh: str, rule: str = "parse.value.not-a-number") -> Reading:
-    return Reading(None, False, (rule, "warning", f"{en}: {raw!r}", f"{zh}：「{raw}」"))
+def _bad(raw: str, wording: str = "default", rule: str = "parse.value.not-a-number") -> Reading:
+    return Reading(None, False, (rule, "warning", wording, {"text": raw}))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -59,33 +69,29 @@ def read_value(raw: str, kind: CellKind, unit: str, header_unit: str | None = No
     ``header_unit`` is a money unit (元 or 万元) that the column's header states, if any.
     """
     if len(raw) > 2000:
-        return _bad(raw[:60] + "…", "text too long for a value", "文字过长，不是数值")
+        return _bad(raw[:60] + "…", "too_long")
     s = _SPACES.sub("", simplify(raw))
     if s.startswith("?") and len(s) > 1:
         s = s[1:]  # a lost wide space shown as ?
     if not s or _BLANK.fullmatch(s):
         return Reading(None, blank=True)
     if s in _NONE_WORDS:
-        return _bad(
-            raw, "a word, not a number; read as blank, not 0", "文字而非数字，按空白处理，不记为 0"
-        )
+        return _bad(raw, "word")
     m = _NUMBER.fullmatch(s)
     if m is None:
-        return _bad(raw, "not a number", "不是数字")
+        return _bad(raw)
     sign, num, rest = m["sign"], m["num"], m["rest"]
     notes_en: list[str] = []
     notes_zh: list[str] = []
     if m["approx"] or m["approx2"]:
-        return _bad(
-            raw, "an approximate figure, not read", "约数，未读取", "parse.value.approximate"
-        )
+        return _bad(raw, rule="parse.value.approximate")
     if "," in num:
         if not re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", num):
-            return _bad(raw, "not a number", "不是数字")
+            return _bad(raw)
         num = num.replace(",", "")
     if rest:
         if rest[0] not in "(（":
-            return _bad(raw, "a number followed by text, not read", "数字后有文字，未读取")
+            return _bad(raw, "text_after")
         notes_en.append("the explanation after the number was left out")
         notes_zh.append("已略去数字后的说明")
     negative = "-" in sign or "−" in sign
@@ -94,11 +100,11 @@ def read_value(raw: str, kind: CellKind, unit: str, header_unit: str | None = No
         notes_zh.append(f"符号「{sign}」按「{'-' if negative else '+'}」读取")
     mag, suffix = m["mag"], m["unit"]
     if suffix == "%":
-        return _bad(raw, "a percentage, not read", "百分数，未读取")
+        return _bad(raw, "percentage")
     try:
         number = Decimal(num)
     except InvalidOperation:  # pragma: no cover - the pattern only admits decimal digits
-        return _bad(raw, "not a number", "不是数字")
+        return _bad(raw)
     if negative:
         number = -number
     if kind == "amount":
@@ -107,7 +113,7 @@ def read_value(raw: str, kind: CellKind, unit: str, header_unit: str | None = No
             stated = mag + "元"
         source_unit = stated or header_unit or unit
         if mag == "亿" or source_unit not in ("元", "万元"):
-            return _bad(raw, "an amount in an unknown unit, not read", "金额单位不明，未读取")
+            return _bad(raw, "unit_unknown")
         if source_unit != unit:
             number = number * _TEN_THOUSAND if unit == "元" else number / _TEN_THOUSAND
             number = _plain(number)
@@ -117,16 +123,16 @@ def read_value(raw: str, kind: CellKind, unit: str, header_unit: str | None = No
             notes_en.append(f"the unit {stated} was removed")
             notes_zh.append(f"已去掉单位「{stated}」")
         if number < 0:
-            return _bad(raw, "a negative amount, not read", "金额为负数，未读取")
+            return _bad(raw, "negative_amount")
         text = format(number, "f")
         if not _AMOUNT.fullmatch(text):
-            return _bad(raw, "an amount out of range or too precise", "金额超出范围或位数过多")
+            return _bad(raw, "amount_range")
         return _reading(number, raw, notes_en, notes_zh, "parse.value.unit")
     # Counts.
     if mag:
-        return _bad(raw, "a rounded figure, not read", "约数，未读取", "parse.value.approximate")
+        return _bad(raw, "rounded", "parse.value.approximate")
     if number != number.to_integral_value():
-        return _bad(raw, "not a whole number", "不是整数")
+        return _bad(raw, "not_whole")
     if "." in num:
         notes_en.append("a whole number written with decimals")
         notes_zh.append("整数带有小数位")
@@ -135,9 +141,9 @@ def read_value(raw: str, kind: CellKind, unit: str, header_unit: str | None = No
         notes_en.append(f"the unit {suffix} was removed")
         notes_zh.append(f"已去掉单位「{suffix}」")
     if value < 0 and kind == "count":
-        return _bad(raw, "a negative count, not read", "计数为负数，未读取")
+        return _bad(raw, "negative_count")
     if abs(value) > MAX_COUNT:
-        return _bad(raw, "a count out of range", "计数超出范围")
+        return _bad(raw, "count_range")
     return _reading(
         value, raw, notes_en, notes_zh, "parse.value.unit" if suffix else "parse.value.decorated"
     )
@@ -156,12 +162,5 @@ def _reading(value: int | Decimal, raw: str, en: list[str], zh: list[str], rule:
     severity: Literal["warning", "info"] = (
         "info" if rule == "parse.value.unit" and len(en) == 1 else "warning"
     )
-    return Reading(
-        value,
-        problem=(
-            rule,
-            severity,
-            f"{raw!r} read as {value}: " + "; ".join(en),
-            f"「{raw}」读作 {value}：" + "；".join(zh),
-        ),
-    )
+    params = {"text": raw, "value": value, "notes": Bilingual("；".join(zh), "; ".join(en))}
+    return Reading(value, issue=(rule, severity, "default", params))

@@ -77,20 +77,8 @@ def infer_version(
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             chosen = ranked[0][0]
             if chosen != by_year and not pre_format:
-                c.note(
-                    "parse.version.layout",
-                    "info",
-                    "/template_version",
-                    f"the tables follow the {chosen} layout although the report is for {year}",
-                    f"报告年度为{year}年，但表格采用{chosen}年格式",
-                )
+                c.note("parse.version.layout", "/template_version", year=year, version=chosen)
             return chosen
     if not pre_format:
-        c.note(
-            "parse.version.inferred",
-            "info",
-            "/template_version",
-            f"no table tells the template version; {by_year} is inferred from the year {year}",
-            f"无表格可判断格式版本，按报告年度{year}年推定为{by_year}年格式",
-        )
+        c.note("parse.version.inferred", "/template_version", year=year, version=by_year)
     return by_year

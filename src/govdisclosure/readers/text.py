@@ -54,7 +54,8 @@ def _html_spans(text: str) -> list[tuple[int, int]]:
 
 def _lines(text: str, first_line: int, out: list[Paragraph | Table]) -> None:
     for i, raw in enumerate(text.split("\n")):
-        if _FILLER.fullmatch(raw):
+        # A lone 「|」 may be a blank cell of a one-cell-per-line table: the parser decides.
+        if _FILLER.fullmatch(raw) and raw.strip() not in ("|", "｜"):
             continue
         out.append(Paragraph(text=raw.strip(), location=Location(line=first_line + i)))
 

@@ -1,20 +1,30 @@
 """The issuing agency: its name, level, kind and division code, and the report's signature.
 
-The name comes from a labelled line, else page metadata, the title (「XX市XX局2023年…报告」) or
-the signature above the closing date; a name that looks like mirror-site spam is refused with a
-finding. Level and kind are inferred from the name (:func:`agency_level`, :func:`agency_kind`)
-unless labelled.
+The name is a labelled line when there is one. Otherwise every place that may name the body
+is a *candidate* with a strength. Strong: the title (a name on its own line beside the title
+counts), the signature, the page's 发布机构 field. Medium: the first sentence
+(「现向社会公布2024年XX年度报告」, 「本报告由XX编制」, 「2023年，XX认真贯彻…」) and a portal
+grid's 「名称」. Weak: the contact line (「如有疑问请与XX联系」), the short 「来源」 and 「标题」
+fields. A candidate that is not a name (a prose fragment, widget text, another field's label)
+is dropped, and spam is dropped with a finding. The strong and medium candidates must agree
+(one is the other's short form); the most complete form agreeing with them is the name. When
+they disagree, or only weak candidates remain, the name is empty with
+``parse.agency.ambiguous`` listing the candidates; a lone contact line or first sentence is
+taken only when no body pronoun (「我局」, 「我中心」) contradicts it. Level and kind are
+inferred from the name (:func:`agency_level`, :func:`agency_kind`) unless labelled.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+
+import attrs
 
 from ..._document import Location
-from ..._normalize_text import simplify
+from ..._normalize_text import simplify, strip_pinyin
 from ...model import Agency
-from ..collect import Collector
+from ..collect import Bilingual, Collector
 from ..items import Item
 from ..lines import is_date_line, looks_spam
 from ..metadata import Explicit, Page, choices, explicit_text
@@ -23,28 +33,54 @@ from .dates import DateFound, find_date
 
 __all__ = [
     "BODY_END",
+    "Candidate",
     "agency",
     "agency_kind",
     "agency_level",
+    "candidates",
     "name_from_title",
+    "plausible_name",
     "signature",
 ]
 
 
 BODY_END = re.compile(
-    r"(人民政府|政府|办事处|委员会|局|厅|办公室|办公厅|委|署|中心|院|部|办|所|站|队|会|社|馆|处|室|街道|乡|镇)$"
+    r"(人民政府|政府|办事处|委员会|管理委员会|局|厅|办公室|办公厅|委|署|中心|院|部|办|所|站|队|会|"
+    r"社|馆|处|室|街道|街|乡|镇|园区|苏木)$"
+)
+# What a name never contains: sentence punctuation, field separators, widget brackets, digits.
+_NOT_IN_NAME = re.compile(r"[:：|｜【】\[\]，。,;；!！?？\d<>《》“”\"]")
+# How a prose fragment starts (「为认真做好XX局政府信息公开工作」).
+_PROSE_START = re.compile(r"^(?:为|根据|按照|依据|现将|现向|关于|我|本|对|在|由|已|请)")
+_YEAR_HEAD = re.compile(r"^\s*(?:19|20)\d{2}\s*年?\s*度?\s*")
+
+
+def plausible_name(text: str) -> str | None:
+    """``text`` as a body's name (pinyin removed, stripped), or ``None`` when it is not one."""
+    s = strip_pinyin(text).strip(" \t\u3000「」『』")
+    if not 2 <= len(s) <= 40 or _NOT_IN_NAME.search(s) or _PROSE_START.match(s):
+        return None
+    if "报告" in s or "公开" in s or not BODY_END.search(simplify(s)) or s in _GENERIC:
+        return None
+    return s
+
+
+# A body's kind without its name is not a name (「2023年，管委会认真贯彻…」).
+_GENERIC = frozenset(
+    ("管委会", "委员会", "办事处", "人民政府", "政府", "街道", "中心", "办公室", "本局", "本机关")
 )
 
 
 def name_from_title(title: str) -> str | None:
-    """The issuing body named at the start of a title, if the title starts with one."""
-    s = title.strip()
+    """The issuing body named in a title (before or after a leading year), if it names one."""
+    s = strip_pinyin(title).strip()
     s = re.sub(r"^关于", "", s)
-    m = re.match(r"(.{2,40}?)(?:关于)?(?:(?:19|20)\d{2}\s*年?度?|政府信息公开)", s)
+    s = _YEAR_HEAD.sub("", s)
+    m = re.match(r"(.{2,40}?)(?:关于)?(?:(?:19|20)\d{2}\s*年?度?|政府信息公开|政务公开)", s)
     if m is None:
         return None
     name = m.group(1).strip(" ：:")
-    return name if BODY_END.search(name) else None
+    return name if BODY_END.search(simplify(name)) else None
 
 
 def agency_kind(name: str) -> str | None:
@@ -54,16 +90,20 @@ def agency_kind(name: str) -> str | None:
         return None
     if re.search(r"政府(?:办公室|办公厅)$", s):
         return "department"
-    if s.endswith("人民政府") or re.search(r"(?:乡|镇|苏木)$|街道办事处$", s):
+    if (
+        s.endswith("人民政府")
+        or re.search(r"(?:省|市|州|县|区|旗|盟)政府$", s)
+        or re.search(r"(?:乡|镇|苏木|街道|街)$|街道办事处$", s)
+    ):
         return "government"
-    if re.search(r"(?:局|委员会|委|办公室|办公厅|厅|署|中心|办)$", s):
+    if re.search(r"(?:局|委员会|委|办公室|办公厅|厅|署|中心|办|部|研究室)$", s):
         return "department"
     return None
 
 
 _DIVISION = re.compile(
     r"特别行政区|自治区|自治州|自治县|省|"
-    r"(?<!城)市(?!场|民|政|容|级)|(?<!自治)州(?!市)|盟|地区|(?<!自治)县|旗|"
+    r"(?<!城)市(?!场|民|政(?!府)|容|级)|(?<!自治)州(?!市)|盟|地区|(?<!自治)县|旗|"
     r"(?<![社园景片校小辖新开发])区|(?<!城)乡(?!村)|(?<!城)镇(?!压)|街道|苏木"
 )
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
@@ -79,8 +119,11 @@ def agency_level(name: str) -> str | None:
     last = None
     for m in _DIVISION.finditer(s):
         last = m.group(0)
+    if s.endswith("街") and not s.endswith("大街"):
+        return "township"  # a subdistrict named 「XX街」 (龙泉里街)
     if last is None:
-        return None
+        # A ministry or a national administration has no division in its name (交通运输部).
+        return "central" if re.search(r"(?:部|总署|总局)$", s) else None
     if last in ("乡", "镇", "街道", "苏木"):
         return "township"
     if last in ("县", "旗", "自治县", "区"):
@@ -95,7 +138,10 @@ def agency_level(name: str) -> str | None:
 
 
 def signature(sections: list[list[Item]]) -> tuple[DateFound | None, str | None]:
-    """The closing date and the agency's name above it; both are removed from their section."""
+    """The closing date and the agency's name above it; both are removed from their section.
+
+    A report that ends with the body's name and no date is signed too.
+    """
     last = next((s for s in reversed(sections[1:]) if any(i.kind == "para" for i in s)), None)
     if last is None:
         return None, None
@@ -108,25 +154,171 @@ def signature(sections: list[list[Item]]) -> tuple[DateFound | None, str | None]
             date = found
             last.remove(paras[-1])
             paras = paras[:-1]
-            if (
-                paras
-                and len(paras[-1].text) <= 40
-                and re.search(BODY_END, paras[-1].text)
-                and "。" not in paras[-1].text
-            ):
-                name = paras[-1].text
-                last.remove(paras[-1])
+    if paras and (date is not None or len(paras) > 1) and _signed(paras[-1].text):
+        name = paras[-1].text
+        last.remove(paras[-1])
     return date, name
+
+
+def _signed(text: str) -> bool:
+    return len(text) <= 40 and "。" not in text and plausible_name(text) is not None
+
+
+@attrs.frozen
+class Candidate:
+    """A name the document offers for its body: the name, where it was read, how strong."""
+
+    name: str
+    source: str
+    strength: int  # 3 strong, 2 medium, 1 weak
+    location: Location | None = None
+
+
+#: Each source's name in the findings (zh, en) and its strength.
+_SOURCES = {
+    "title": ("标题", "title", 3),
+    "signature": ("落款", "signature", 3),
+    "publisher": ("发布机构", "publisher field", 3),
+    "sentence": ("首句", "first sentence", 2),
+    "opening": ("开头", "opening words", 1),
+    "grid": ("名称栏", "name field", 2),
+    "contact": ("联系方式", "contact line", 1),
+    "source": ("来源栏", "source field", 1),
+    "chrome": ("页面标题栏", "page title field", 1),
+}
+_SENTENCES = (
+    re.compile(
+        r"现向社会公布(?:(?:19|20)\d{2}\s*年度?)?(.{2,40}?)(?:(?:19|20)\d{2}\s*年度?)?政府信息公开"
+    ),
+    re.compile(r"本报告由(.{2,40}?)(?:负责)?(?:编制|编写|起草)"),
+    re.compile(
+        r"^(?:19|20)\d{2}\s*年(?:度)?\s*[，,]\s*(.{2,30}?)(?:认真|深入|全面|坚持|严格|始终|紧紧)"
+    ),
+)
+_CONTACT = re.compile(r"(?:请与|请联系|联系单位[:：]\s*)(.{2,40}?)(?:[（(]|联系|，|。|$)")
+_PRONOUN = re.compile(
+    r"我(分局|管委会|街道|办事处|委员会|中心|局|厅|办|委|室|处|署|院|所|站|镇|乡|会|部)"
+)
+
+
+def candidates(
+    c: Collector,
+    page: Page,
+    title_name: tuple[str, Location | None] | None,
+    signature_name: str | None,
+    narrative: Sequence[Item],
+) -> list[Candidate]:
+    """Every plausible name the document offers, strongest sources first; spam is noted."""
+    raw: list[tuple[str, str, Location | None]] = []
+    if title_name is not None:
+        raw.append((title_name[0], "title", title_name[1]))
+    if signature_name:
+        raw.append((signature_name, "signature", None))
+    raw.extend((v, "publisher", loc) for v, loc in page.get("agency", ()))
+    for item in narrative[:12]:
+        for n, pattern in enumerate(_SENTENCES):
+            m = pattern.search(item.text)
+            if m is not None:
+                # 「2023年，XX认真贯彻…」 may name the body by a short form: only a weak source.
+                raw.append((m.group(1), "opening" if n == 2 else "sentence", item.location))
+    for value, where in page.get("name", ()):
+        # A grid's 名称 may hold the report's title rather than the body's name.
+        named = value if plausible_name(value) else name_from_title(value) or value
+        raw.append((named, "grid", where))
+    for item in narrative:
+        m = _CONTACT.search(item.text)
+        if m is not None and ("疑问" in item.text or "联系" in item.text):
+            raw.append((m.group(1), "contact", item.location))
+    raw.extend((v, "source", loc) for v, loc in page.get("agency?", ()))
+    raw.extend((v, "chrome", loc) for v, loc in page.get("title?", ()))
+    out: list[Candidate] = []
+    for text, source, loc in raw:
+        if looks_spam(text):
+            _spam(c, text)
+            continue
+        name = plausible_name(text)
+        if name is not None:
+            out.append(Candidate(name, source, _SOURCES[source][2], loc))
+    return out
+
+
+_OFFICE = re.compile(r"(?<=政府)(?:办公室|办公厅)$")
+_GOVERNMENT = re.compile(r"(?<=[乡镇县市区旗州省])(?:人民)?政府$|(?<=街道)办事处$")
+
+
+def _same_body(a: str, b: str) -> bool:
+    """True when one name is the other or its short form (县信访局 for 云溪县信访局, 木场乡 for
+    木场乡人民政府)."""
+    x, y = (
+        _GOVERNMENT.sub("", _OFFICE.sub("", simplify(n)).replace("管委会", "管理委员会"))
+        for n in (a, b)
+    )
+    return x.endswith(y) or y.endswith(x)
+
+
+def _pronoun_fits(name: str, text: str) -> bool:
+    """False when the body's own pronoun (「我局」) names another kind of body than ``name``."""
+    found = {m.group(1) for m in _PRONOUN.finditer(text)}
+    if not found:
+        return True
+    s = simplify(name)
+    fits = {
+        "办": ("办", "办公室", "办公厅", "办事处"),
+        "委": ("委", "委员会"),
+        "会": ("会", "委员会"),
+        "处": ("处", "办事处"),
+        "管委会": ("管委会", "管理委员会"),
+        "街道": ("街道", "街道办事处", "街"),
+        "镇": ("镇", "镇人民政府"),
+        "乡": ("乡", "乡人民政府"),
+    }
+    return any(s.endswith(fits.get(p, (p,))) for p in found)
+
+
+def choose(found: Sequence[Candidate], text: str) -> tuple[Candidate | None, bool]:
+    """The candidate taken as the name, and whether the candidates left it in doubt."""
+    if not found:
+        return None, False
+    firm = [x for x in found if x.strength >= 2]
+    if not firm:
+        # The body's own words (the contact line, the opening) name it when they agree and
+        # its pronoun fits; a portal's short 来源 field alone never does.
+        own = [x for x in found if x.source in ("contact", "opening")]
+        if (
+            own
+            and len(own) == len(found)
+            and all(_same_body(a.name, b.name) for a in own for b in own)
+            and _pronoun_fits(own[0].name, text)
+        ):
+            return max(own, key=lambda x: (len(x.name), x.location is not None)), False
+        return None, True
+    if any(not _same_body(a.name, b.name) for a in firm for b in firm):
+        return None, True
+    if not any(x.strength == 3 for x in firm) and not _pronoun_fits(firm[0].name, text):
+        return None, True
+    agreeing = [x for x in found if all(_same_body(x.name, f.name) for f in firm)]
+    best = max(agreeing, key=lambda x: (len(x.name), x.strength, x.location is not None))
+    # A government's report signed by its office (「XX县人民政府」 / 「XX县人民政府办公室」) is
+    # the government's: the title's form is kept.
+    titled = [x for x in agreeing if x.source == "title"]
+    if (
+        titled
+        and best.source != "title"
+        and _OFFICE.sub("", simplify(best.name)) == simplify(titled[0].name)
+    ):
+        return titled[0], False
+    return best, False
 
 
 def agency(
     c: Collector,
     explicit: Explicit,
     page: Page,
-    title: str | None,
+    title_name: tuple[str, Location | None] | None,
     signature_name: str | None,
+    narrative: Sequence[Item] = (),
 ) -> RawAgency:
-    """``/agency``, with a finding when the name is missing or looks like spam."""
+    """``/agency``, with a finding when the name is missing, in doubt or looks like spam."""
     name: str | None = None
     if "/agency/name" in explicit:
         raw, loc = explicit["/agency/name"]
@@ -135,48 +327,32 @@ def agency(
         if looks_spam(name):
             _spam(c, name)
     else:
-        sources: list[tuple[str, Location | None]] = [
-            *page.get("agency", ()),
-            *page.get("agency?", ()),
-        ]
-        if title:
-            from_title = name_from_title(title)
-            if from_title:
-                sources.append((from_title, None))
-        if signature_name:
-            sources.append((signature_name, None))
-        for source, where in sources:
-            candidate = source.strip()
-            if not candidate:
-                continue
-            if looks_spam(candidate):
-                _spam(c, candidate)
-                continue
-            name = candidate
-            if where is not None:
-                c.source("/agency/name", source, where)
-            break
+        found = candidates(c, page, title_name, signature_name, narrative)
+        text = "\n".join(i.text for i in narrative[:40])
+        chosen, doubt = choose(found, text)
+        if chosen is not None:
+            name = chosen.name
+            if chosen.location is not None:
+                c.source("/agency/name", chosen.name, chosen.location)
+        elif doubt:
+            names = list(dict.fromkeys(x.name for x in found))
+            zh = "、".join(f"{x.name}（{_SOURCES[x.source][0]}）" for x in found)
+            en = ", ".join(f"{x.name} ({_SOURCES[x.source][1]})" for x in found)
+            c.note(
+                "parse.agency.ambiguous",
+                "/agency/name",
+                actual=names,
+                candidates=Bilingual(zh, en),
+            )
+            name = ""
     if name is None:
         name = ""
-        c.note(
-            "parse.agency.missing",
-            "warning",
-            "/agency/name",
-            "the issuing agency's name was not found",
-            "未找到发布机关名称",
-        )
+        c.note("parse.agency.missing", "/agency/name")
     level = _choice(c, explicit, "level", name, agency_level)
     kind = _choice(c, explicit, "kind", name, agency_kind)
     code = explicit_text(c, explicit, "/agency/division_code")
     if code is not None and not re.fullmatch(r"[0-9]{6}([0-9]{3}|[0-9]{6})?", code):
-        c.note(
-            "parse.agency.division-code",
-            "warning",
-            "/agency/division_code",
-            f"not a division code: {code!r}",
-            f"不是行政区划代码：「{code}」",
-            code,
-        )
+        c.note("parse.agency.division-code", "/agency/division_code", actual=code, code=code)
         code = None
     return {"name": name, "level": level, "kind": kind, "division_code": code}
 
@@ -200,10 +376,5 @@ def _choice(
 
 def _spam(c: Collector, value: str) -> None:
     c.note(
-        "parse.mirror-spam",
-        "warning",
-        "/agency/name",
-        f"the agency's name looks like mirror-site spam: {value[:60]!r}",
-        f"发布机关名称疑似镜像站垃圾信息：「{value[:60]}」",
-        value[:200],
+        "parse.mirror-spam", "/agency/name", wording="agency", actual=value[:200], text=value[:60]
     )

@@ -86,7 +86,7 @@ def _split_md(digits: str, prefer: tuple[int, int]) -> tuple[int, int] | None:
 
 
 _ONE_DATE = (
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"(?:\d{6}|\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}"
     r"|\d{4}\s*年\s*\d{2,4}\s*日"
     r"|\d{5,8}\s*日"
@@ -104,6 +104,11 @@ def _loose(text: str, year: int | None, prefer: tuple[int, int]) -> tuple[_dt.da
     if m:
         d = _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         return (d, False) if d else None
+    m = re.fullmatch(r"(\d\d)(\d{4})年(\d{1,2})月(\d{1,2})日", s)
+    if m and m.group(2).startswith(m.group(1)):
+        # 「202020年」: a doubled year; its last four digits.
+        d = _mk(int(m.group(2)), int(m.group(3)), int(m.group(4)))
+        return (d, True) if d else None
     m = re.fullmatch(r"(\d{1,2})月(\d{1,2})日", s)
     if m and year is not None:
         d = _mk(year, int(m.group(1)), int(m.group(2)))
@@ -144,7 +149,8 @@ def find_period(text: str) -> tuple[_dt.date, _dt.date, str, bool] | None:
     return None
 
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# A year, but not one inside a document number (「国办公开办函〔2021〕30号」).
+_YEAR = re.compile(r"(?<![\d〔［\[])((?:19|20)\d{2})(?![\d〕］\]])")
 
 
 def year_from_title(title: str) -> int | None:
@@ -168,23 +174,56 @@ def year(
         if m and MIN_YEAR <= int(m.group(1)) <= MAX_YEAR:
             c.source("/period/year", raw, loc)
             return int(m.group(1))
-    if title:
-        y = year_from_title(title)
+    when = published_date(page, signature)
+    if "/source/published" in explicit:
+        labelled = find_date(explicit["/source/published"][0])
+        when = labelled.date if labelled is not None else when
+    after = when.year - 1 if when is not None else None
+    by_title = year_from_title(title) if title else None
+    found = stated_period(sections)
+    by_period = found[0].year if found is not None else None
+    if by_title is not None and by_period is not None and by_title != by_period:
+        # The year the publication date agrees with settles it; else the title's is kept.
+        chosen = by_period if after == by_period else by_title
+        if MIN_YEAR <= chosen <= MAX_YEAR:
+            c.note(
+                "parse.year.conflict",
+                "/period/year",
+                actual=[by_title, by_period],
+                title=by_title,
+                period=by_period,
+                year=chosen,
+            )
+            return chosen
+    for y in (by_title, by_period):
         if y is not None and MIN_YEAR <= y <= MAX_YEAR:
             return y
-    for item in (*sections[0], *sections[1]):
-        if item.kind == "para":
-            found = find_period(item.text)
-            if found is not None and MIN_YEAR <= found[0].year <= MAX_YEAR:
-                return found[0].year
     for item in sections[1][:3]:
         if item.kind == "para":
-            m = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年度?", item.text)
+            # Not next year's work (「转2024年度办理」) nor a document number.
+            m = re.search(r"(?<![\d〔［\[转至到])((?:19|20)\d{2})\s*年度?", item.text)
             if m and MIN_YEAR <= int(m.group(1)) <= MAX_YEAR:
                 return int(m.group(1))
-    when = published_date(page, signature)
-    if when is not None and MIN_YEAR <= when.year - 1 <= MAX_YEAR:
-        return when.year - 1
+    if after is not None and MIN_YEAR <= after <= MAX_YEAR:
+        return after
+    return None
+
+
+def stated_period(
+    sections: list[list[Item]],
+) -> tuple[_dt.date, _dt.date, str, bool, Item] | None:
+    """The period the preamble or section 一 states, and its paragraph.
+
+    A statement wrapped over two lines (「…统计期限自 2023 年 1 月 1 日」 / 「起至 2023 年 12 月
+    31 日止。」) is read across the break when the first line does not end a sentence.
+    """
+    paras = [i for i in (*sections[0], *sections[1]) if i.kind == "para"]
+    for n, item in enumerate(paras):
+        found = find_period(item.text)
+        if found is None and n + 1 < len(paras) and item.text[-1:] not in "。！？；":
+            found = find_period(item.text + paras[n + 1].text)
+        if found is not None and MIN_YEAR <= found[0].year <= MAX_YEAR:
+            return (*found, item)
     return None
 
 
@@ -232,14 +271,7 @@ def date_value(c: Collector, raw: str, loc: Location, ptr: str) -> str | None:
             pass
     found = find_date(s)
     if found is None:
-        c.note(
-            "parse.date.unreadable",
-            "warning",
-            ptr,
-            f"not a date: {s!r}",
-            f"无法识别的日期：「{s}」",
-            s,
-        )
+        c.note("parse.date.unreadable", ptr, actual=s, text=s)
         return None
     repaired(c, found, ptr)
     return found.date.isoformat()
@@ -250,11 +282,10 @@ def repaired(c: Collector, found: DateFound, ptr: str) -> None:
     if found.repaired:
         c.note(
             "parse.date.repaired",
-            "warning",
             ptr,
-            f"the date {found.raw!r} had lost or doubled digits; read as {found.date.isoformat()}",
-            f"日期「{found.raw}」有缺失或重复的数字，读作 {found.date.isoformat()}",
-            found.raw,
+            actual=found.raw,
+            text=found.raw,
+            date=found.date.isoformat(),
         )
 
 
@@ -269,25 +300,20 @@ def period(c: Collector, explicit: Explicit, sections: list[list[Item]], year: i
             raw, loc = explicit["/period/end"]
             out["end"] = date_value(c, raw, loc, "/period/end")
         return out
-    for item in (*sections[0], *sections[1]):
-        if item.kind != "para":
-            continue
-        found = find_period(item.text)
-        if found is None:
-            continue
-        start, end, raw, was_repaired = found
+    stated = stated_period(sections)
+    if stated is not None:
+        start, end, raw, was_repaired, item = stated
         out["start"], out["end"] = start.isoformat(), end.isoformat()
         c.source("/period/start", raw, item.location)
         c.source("/period/end", raw, item.location)
         if was_repaired:
             c.note(
                 "parse.date.repaired",
-                "warning",
                 "/period/start",
-                f"the period {raw!r} had lost 年 and 月; "
-                f"read as {start.isoformat()} to {end.isoformat()}",
-                f"统计期限「{raw}」缺少“年”“月”，读作 {start.isoformat()} 至 {end.isoformat()}",
-                raw,
+                wording="period_digits" if re.search(r"\d{6}\s*年", raw) else "period",
+                actual=raw,
+                text=raw,
+                start=start.isoformat(),
+                end=end.isoformat(),
             )
-        break
     return out

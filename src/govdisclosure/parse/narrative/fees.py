@@ -82,9 +82,9 @@ def _fee_value(c: Collector, meta: Meta, loc: Location) -> int | str | None:
     c.source(meta.target, raw, loc)
     column = _fields()[meta.target][1]
     reading = read_value(raw, column.kind, column.unit.zh)
-    if reading.problem is not None:
-        rule, severity, en, zh = reading.problem
-        c.note(rule, severity, meta.target, en, zh, raw)
+    if reading.issue is not None:
+        rule, severity, wording, params = reading.issue
+        c.note(rule, meta.target, wording=wording, severity=severity, actual=raw, **params)
     value = reading.value
     if value is None:
         return None

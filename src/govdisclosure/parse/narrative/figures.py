@@ -2,7 +2,9 @@
 
 「本年度未收到政府信息公开申请」 states a total of 0 for table 三. When that table is missing,
 :func:`figures` keeps the figure in the provenance under the cell's pointer and reports it as a
-``parse.prose-figure`` finding; the table stays ``None``.
+``parse.prose-figure`` finding; the table stays ``None``. When the table is there and its cell
+differs (「行政复议案件6件」 against a total of 5; the reconsiderations only, since 「收到申请N件」
+may count last year's requests too), ``parse.figure.mismatch`` names both and the table is kept.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ _REQUESTS = re.compile(
     r"(?:收到|受理|接到|新收)[^。；;\d]{0,20}?申请[^。；;\d]{0,10}?(?:共)?\s*(\d+)\s*(?:件|条|份|个)"
 )
 _NO_REVIEW = re.compile(r"(?:没有|未|无)(?:发生|出现|收到|接到|产生|有)?[^。；;]{0,20}?行政复议")
+_REVIEWS = re.compile(r"行政复议(?:案件|申请)?[^。；;\d]{0,4}?(?:共)?\s*(\d+)\s*(?:件|起|宗)")
 _NO_SUIT = re.compile(r"(?:没有|未|无)(?:发生|出现|收到|接到|产生|有)?[^。；;]{0,20}?行政诉讼")
 
 
@@ -37,6 +40,7 @@ def prose_figures(paragraphs: Sequence[str]) -> list[tuple[str, int, str, int]]:
             (_NO_REQUESTS, "/applications/new_requests/total", 0),
             (_REQUESTS, "/applications/new_requests/total", None),
             (_NO_REVIEW, "/review_litigation/review/total", 0),
+            (_REVIEWS, "/review_litigation/review/total", None),
             (_NO_SUIT, "/review_litigation/direct_suit/total", 0),
         ):
             if ptr in seen:
@@ -50,19 +54,36 @@ def prose_figures(paragraphs: Sequence[str]) -> list[tuple[str, int, str, int]]:
     return out
 
 
+_COMPARED = frozenset({"/review_litigation/review/total"})
+
+
+def _cell(tables: RawTables, ptr: str) -> object:
+    node: object = tables
+    for part in ptr.split("/")[1:]:
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part)
+    return node
+
+
 def figures(c: Collector, tables: RawTables, narrative: list[Item]) -> None:
-    """Report each figure the prose states for a cell of a table the document lacks."""
+    """Report each figure the prose states for a cell of a table the document lacks, and each
+    that differs from the cell the table prints (the table is kept)."""
     for ptr, value, raw, index in prose_figures([i.text for i in narrative]):
         table = ptr.split("/")[1]
         if tables.get(table) is not None:
+            cell = _cell(tables, ptr)
+            # Only a count the prose names the way the table does: 「收到申请N件」 may or may not
+            # include last year's carried-over requests, so it is not compared.
+            if ptr in _COMPARED and isinstance(cell, int) and cell != value:
+                c.note(
+                    "parse.figure.mismatch",
+                    ptr,
+                    actual=value,
+                    value=value,
+                    cell=cell,
+                    text=raw,
+                )
             continue
         c.source(ptr, raw, narrative[index].location)
-        c.note(
-            "parse.prose-figure",
-            "info",
-            ptr,
-            f"the table is missing, but the text states {value} for this cell: {raw!r}; "
-            "the table is not filled from prose",
-            f"表格缺失，但正文述及该项为 {value}：「{raw}」；不据正文填写表格",
-            value,
-        )
+        c.note("parse.prose-figure", ptr, actual=value, value=value, text=raw)

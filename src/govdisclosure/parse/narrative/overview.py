@@ -1,45 +1,82 @@
 """The title, the preamble and section 一: its text, numbered sub-sections and closing text.
 
-The title is the first line of the preamble that names a 报告 (else its first line); a line
-that looks like mirror-site spam is ignored with a finding. Paragraphs of the preamble that read
+The title is the first line of the preamble that reads as a report's title (a sentence is not
+one), joined with the body's name when that stands on its own line beside it; a line that looks
+like mirror-site spam is ignored with a finding. Paragraphs of the preamble that read
 as prose join section 一's text.
 """
 
 from __future__ import annotations
 
 from ..._document import Location
+from ..._normalize_text import simplify, strip_pinyin
 from ..collect import Collector
 from ..items import Item
 from ..lines import looks_spam, subsection
 from ..raw import RawOverview, RawSubsection
+from .agency import name_from_title, plausible_name
 
-__all__ = ["narrative_paragraphs", "overview", "title"]
+__all__ = ["is_title_line", "narrative_paragraphs", "overview", "title"]
 
 
-def title(c: Collector, section0: list[Item]) -> tuple[str | None, Location | None, list[Item]]:
-    """The title, where it is, and the preamble paragraphs before section 一."""
+def is_title_line(text: str) -> bool:
+    """True for a line that reads as a report's title, not a sentence that mentions a report."""
+    s = simplify(text)
+    return ("报告" in s or "年报" in s) and len(s) <= 120 and not any(p in s for p in "。，,；;")
+
+
+def title(
+    c: Collector, section0: list[Item], labelled: bool = False
+) -> tuple[str | None, Location | None, list[Item], tuple[str, Location | None] | None]:
+    """The title, where it is, the preamble before section 一, and the body the title names.
+
+    A title whose body's name stands on its own line just above or below it (「柳林镇人民政府」 /
+    「2021年度政府信息公开工作年度报告」) is joined, the name first. A page without a title line
+    has no title (the first paragraph is not one), except a document of labelled lines (a
+    rendered report), whose first line is its title whatever it says. Inserted pinyin is
+    removed.
+    """
     candidates: list[Item] = []
     for item in section0:
         if item.kind != "para":
             continue
         if looks_spam(item.text):
             c.note(
-                "parse.mirror-spam",
-                "warning",
-                "/source/title",
-                f"a line that looks like mirror-site spam was ignored: {item.text[:60]!r}",
-                f"已忽略疑似镜像站垃圾信息的文字：「{item.text[:60]}」",
-                item.text[:200],
+                "parse.mirror-spam", "/source/title", actual=item.text[:200], text=item.text[:60]
             )
             continue
         candidates.append(item)
     if not candidates:
-        return None, None, []
-    chosen = next((x for x in candidates if "报告" in x.text and len(x.text) <= 120), candidates[0])
-    text = chosen.text
-    rest = [x for x in candidates if x is not chosen and x.text != text]
+        return None, None, [], None
+    index = next((n for n, x in enumerate(candidates) if is_title_line(x.text)), None)
+    if index is None and labelled:
+        index = 0
+    if index is None:
+        preamble = [x for x in candidates if "。" in x.text and len(x.text) >= 20]
+        return None, None, preamble, None
+    chosen = candidates[index]
+    text = strip_pinyin(chosen.text).strip()
+    used = {index}
+    name = name_from_title(text)
+    named: tuple[str, Location | None] | None = None
+    if name is not None:
+        named = (name, chosen.location)
+    else:
+        for n in (index - 1, index + 1):
+            if 0 <= n < len(candidates):
+                bare = plausible_name(candidates[n].text)
+                if bare is not None and not is_title_line(candidates[n].text):
+                    text = bare + text
+                    named = (bare, candidates[n].location)
+                    used.add(n)
+                    break
+    rest = [
+        x
+        for n, x in enumerate(candidates)
+        if n not in used and strip_pinyin(x.text).strip() != strip_pinyin(chosen.text).strip()
+    ]
     preamble = [x for x in rest if "。" in x.text and len(x.text) >= 20]
-    return text, chosen.location, preamble
+    return text, chosen.location, preamble, named
 
 
 def narrative_paragraphs(preamble: list[Item], sections: list[list[Item]]) -> list[Item]:

@@ -64,13 +64,7 @@ class GridReader(Placement):
         self.tables_read += 1
         grid, width, cut = resolve_spans(table)
         if cut:
-            self.note(
-                "parse.table.too-large",
-                "warning",
-                table_pointer(kind),
-                "the table is larger than the reader's limits; only part of it was read",
-                "表格超出读取上限，只读取了一部分",
-            )
+            self.note("parse.table.too-large", table_pointer(kind))
         self.table_seen(kind)
         stream = Stream(self, kind)
         header: list[list[tuple[int, str]]] = [[] for _ in range(width)]
@@ -258,11 +252,10 @@ class GridReader(Placement):
                 label = " / ".join(labels) or "(no label)"
                 self.note(
                     "parse.table.unknown-row",
-                    "warning",
                     table_pointer(kind),
-                    f"row label not recognised: {label!r}; its values {nonblank} were not read",
-                    f"无法识别的行标签「{label}」，其数值 {nonblank} 未读取",
-                    label,
+                    actual=label,
+                    label=label,
+                    raws=nonblank,
                 )
                 return
             else:
@@ -278,11 +271,10 @@ class GridReader(Placement):
                 if nonblank:
                     self.note(
                         "parse.table.group-values",
-                        "warning",
                         "/" + "/".join(spec.path),
-                        f"values on the group row {spec.label.zh!r} were not read: {nonblank}",
-                        f"分组行「{spec.label.zh}」上的数值未读取：{nonblank}",
-                        nonblank,
+                        actual=nonblank,
+                        label=spec.label.zh,
+                        raws=nonblank,
                     )
                 return
             entries = spec.cells
@@ -304,8 +296,7 @@ class GridReader(Placement):
                         kind,
                         label,
                         [token],
-                        "a value under a header that does not fit the row",
-                        "数值所在列与该行不符",
+                        "misfit",
                     )
                 continue
             self.assign(entry, token, _header_unit(tuple(texts_above)))
@@ -324,8 +315,7 @@ class GridReader(Placement):
                 kind,
                 labels[-1] if labels else "",
                 stray,
-                "values in columns without a header",
-                "数值所在列没有表头",
+                "no_header",
             )
 
 

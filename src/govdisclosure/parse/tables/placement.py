@@ -10,7 +10,7 @@ row of real reports.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any
 
 import attrs
 
@@ -19,6 +19,7 @@ from ..._normalize_text import key
 from ...catalogue import Entry
 from ...findings import Finding
 from ...template import Version
+from ..collect import Bilingual, finding
 from ..labels import MAX_LABEL_CHARS, Match, match_row
 from ..values import Reading, read_value
 from .tokenize import Token
@@ -36,6 +37,12 @@ class Row:
     implicit: bool = False
     #: Values past the row's cells on the row's own line.
     overflow: list[Token] = attrs.Factory(list)
+    #: The text ends inside this row: the cells after its last value were never printed.
+    cut: bool = False
+    #: The label went on over a second line.
+    wrapped: bool = False
+    #: For table 四's unlabelled row: the column groups of the block it sits in, if named.
+    block: tuple[str, ...] | None = None
 
     def width(self, version: Version) -> int:
         if self.implicit:
@@ -67,25 +74,9 @@ class Placement:
 
     # -- shared -------------------------------------------------------------------------------
 
-    def note(
-        self,
-        rule: str,
-        severity: Literal["warning", "info"],
-        pointer: str,
-        en: str,
-        zh: str,
-        actual: object = None,
-    ) -> None:
-        self.findings.append(
-            Finding(
-                rule=rule,
-                severity=severity,
-                pointers=(pointer,),
-                message_en=en,
-                message_zh=zh,
-                actual=actual,
-            )
-        )
+    def note(self, rule: str, pointer: str, *, wording: str = "default", **params: Any) -> None:
+        """Record the finding ``rule`` at ``pointer``, worded by its declaration."""
+        self.findings.append(finding(rule, pointer, wording=wording, **params))
 
     def ensure(self, path: tuple[str, ...]) -> None:
         self.objects.add(path)
@@ -106,30 +97,30 @@ class Placement:
             elif reading.value is not None and old[0].value != reading.value:
                 self.note(
                     "parse.table.duplicate-cell",
-                    "warning",
                     ptr,
-                    f"the cell is printed twice with different values ({old[1].text!r} "
-                    f"and {token.text!r}); the first is kept",
-                    f"该单元格出现两次且数值不同（「{old[1].text}」与「{token.text}」），保留前者",
-                    token.text,
+                    actual=token.text,
+                    first=old[1].text,
+                    second=token.text,
                 )
             return
         self.values[ptr] = (reading, token)
-        if reading.problem is not None:
-            rule, severity, en, zh = reading.problem
-            self.note(rule, severity, ptr, en, zh, token.text)
+        if reading.issue is not None:
+            rule, severity, wording, params = reading.issue
+            self.note(rule, ptr, wording=wording, severity=severity, actual=token.text, **params)
 
     def unplaced(
-        self, kind: Tables, label: str, values: Sequence[Token], why_en: str, why_zh: str
+        self, kind: Tables, label: str, values: Sequence[Token], why: str, **params: Any
     ) -> None:
+        """Report values that stay out of the report; ``why`` names the declared wording."""
         raws = [v.text for v in values]
         self.note(
             "parse.table.unplaced",
-            "warning",
             table_pointer(kind),
-            f"{why_en}: row {label!r}, values {raws}",
-            f"{why_zh}：行「{label}」，数值 {raws}",
-            raws,
+            wording=why,
+            actual=raws,
+            label=label,
+            raws=raws,
+            **params,
         )
 
     def place(self, row: Row, header: Sequence[Sequence[Match]] = ()) -> None:
@@ -143,8 +134,9 @@ class Placement:
                 row.kind,
                 row.label.text if row.label else "",
                 every,
-                f"{len(every)} values for {len(row.spec.cells)} cells on one line",
-                f"一行有 {len(every)} 个数值，而该行只有 {len(row.spec.cells)} 格",
+                "overflow",
+                count=len(every),
+                width=len(row.spec.cells),
             )
             return
         values = row.values or row.before
@@ -153,12 +145,17 @@ class Placement:
                 row.kind,
                 row.label.text if row.label else "",
                 row.before,
-                "values before a row label that has values of its own",
-                "行标签前另有一组数值",
+                "before",
             )
         if row.implicit:
             entries: Sequence[Entry] = table_cells(version, "四")
             label = ""
+            if row.block is not None:
+                # 四 printed as three tables: a row as wide as its block fills that block.
+                block = [e for e in entries if tuple(c.zh for c in e.column[:-1]) == row.block]
+                n_values = sum(1 for v in values if v.text.strip())
+                if block and n_values == len(block):
+                    entries = block
         else:
             assert row.spec is not None
             entries = row.spec.cells
@@ -182,6 +179,20 @@ class Placement:
             for entry, token in zip(entries, values, strict=True):
                 self.assign(entry, token)
             return
+        if row.cut and n < width and not row.implicit:
+            # Cut by the end of the text, not sparse: its values stand in the first columns. (Table
+            # 四's unlabelled row is not: its blanks may have vanished anywhere in the row.)
+            for entry, token in zip(entries, values, strict=False):
+                self.assign(entry, token)
+            self.note(
+                "parse.table.cut",
+                entries[0].pointer.rsplit("/", 1)[0],
+                actual=[v.text for v in values],
+                label=label,
+                count=n,
+                width=width,
+            )
+            return
         if row.kind == "三" and n in (1, 2) and width == 7:
             picked = (entries[0], entries[-1]) if n == 2 else (entries[-1],)
             for entry, token in zip(picked, values, strict=True):
@@ -189,19 +200,17 @@ class Placement:
             names = "、".join(e.column[-1].zh for e in picked)
             self.note(
                 "parse.table.sparse-row",
-                "warning",
                 entries[-1].pointer.rsplit("/", 1)[0],
-                f"row {label!r} prints {n} of 7 values; read as {names}, the others left blank",
-                f"行「{label}」只列出 {n} 个数值，按「{names}」读取，其余留空",
-                [v.text for v in values],
+                actual=[v.text for v in values],
+                label=label,
+                count=n,
+                columns=names,
             )
             return
         if n > width:
             for entry, token in zip(entries, values[:width], strict=True):
                 self.assign(entry, token)
-            self.unplaced(
-                row.kind, label, values[width:], "extra values after a row", "行末多出数值"
-            )
+            self.unplaced(row.kind, label, values[width:], "extra")
             return
         if all(not v.text.strip() for v in values):
             return
@@ -209,8 +218,9 @@ class Placement:
             row.kind,
             label,
             values,
-            f"{n} values for {width} columns cannot be placed by label",
-            f"{width} 列只有 {n} 个数值，无法按标签对应",
+            "default",
+            count=n,
+            width=width,
         )
 
 
@@ -242,12 +252,10 @@ def pick_row(
     if spec is not None and reader is not None and ms[0].quality in ("approximate", "truncated"):
         reader.note(
             "parse.table.label-approximate",
-            "info",
             "/" + "/".join(spec.path),
-            f"the row label {text!r} differs from the official {spec.label.zh!r}; "
-            "read as that row by its number and wording",
-            f"行标签「{text}」与官方标签「{spec.label.zh}」不一致，按其序号和文字读作该行",
-            text,
+            actual=text,
+            text=text,
+            label=spec.label.zh,
         )
     return spec
 
@@ -255,12 +263,9 @@ def pick_row(
 def table_missing(kind: Tables) -> Finding:
     """The finding for a table the document does not contain."""
     doc = table_doc(kind)
-    return Finding(
-        rule="parse.table.missing",
-        severity="warning",
-        pointers=(table_pointer(kind),),
-        message_en=f"table {kind} ({doc.label.en}) is missing: no table with its labels was "
-        "found, so it is null, not zeros",
-        message_zh=f"表{kind}（{doc.citation}）缺失：未找到带有其标签的表格，"
-        "记为空（null），而非 0",
+    return finding(
+        "parse.table.missing",
+        table_pointer(kind),
+        number=kind,
+        title=Bilingual(doc.citation, doc.label.en),
     )

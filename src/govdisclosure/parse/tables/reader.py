@@ -19,10 +19,11 @@ __all__ = ["TableReader"]
 class TableReader(GridReader):
     """Collects cell values, the row objects present and findings from every table found."""
 
-    def read_stream(self, lines: Sequence[list[Token]]) -> None:
-        """Read the lines of a flattened table (one or several tables in a row)."""
+    def read_stream(self, lines: Sequence[list[Token]], cut: bool = False) -> None:
+        """Read the lines of a flattened table (one or several tables in a row); ``cut`` when
+        the text ends inside it."""
         self.tables_read += 1
         stream = Stream(self, None)
         for tokens in lines:
             stream.line(tokens)
-        stream.finish()
+        stream.finish(cut)

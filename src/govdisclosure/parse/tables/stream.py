@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..._layout import Tables, table_pointer
+from ..._layout import RowSpec, Tables, row_specs, table_cells, table_pointer
 from ..._normalize_text import key
 from ..._numbering import NUMERALS
 from ..labels import Match, fragment, match_column, match_row
@@ -35,6 +35,10 @@ class Stream:
         self.pending: list[Token] = []
         self.header: list[tuple[Match, ...]] = []
         self.in_header = False
+        #: Table 四 printed as separate blocks: the column groups the last block title named.
+        self.block: tuple[str, ...] | None = None
+        #: The last row opened by a label, for value rows printed without their labels.
+        self.last: RowSpec | None = None
 
     def header_row(self, texts: Sequence[str]) -> None:
         """A grid header row: reset the stream's header for table 二's block order."""
@@ -65,12 +69,24 @@ class Stream:
             self.in_header = False
             if self.row is None:
                 if self.kind == "四":
-                    self.row = Row(None, "四", implicit=True)
+                    self.row = Row(None, "四", implicit=True, block=self.block)
                     self.reader.table_seen("四")
                 else:
                     if token.text.strip():
                         self.pending.append(token)
                     return
+            row = self.row
+            if (
+                row.wrapped
+                and not row.values
+                and row.spec is not None
+                and len(row.before) == len(row.spec.cells)
+            ):
+                # A wrapped label's values stand on the line before it (a PDF's text), so the
+                # values after its second line belong to the next row.
+                if token.text.strip():
+                    self.pending.append(token)
+                return
             if self.row.full(version):
                 if self.row is self.opened and self.row.spec is not None:
                     # More values on the row's own line than it has cells: which one is extra
@@ -89,6 +105,8 @@ class Stream:
             spec = pick_row(text, version, self.kind, self.reader)
             if spec is None:
                 if any(m.quality == "truncated" for m in rows) and self._continues(text):
+                    assert self.row is not None
+                    self.row.wrapped = True
                     return
                 self._unknown(token)
                 return
@@ -96,6 +114,9 @@ class Stream:
             self.in_header = False
             self.kind = spec.table
             self.reader.table_seen(spec.table)
+            previous, self.last = self.last, (spec if not spec.group_only else self.last)
+            if self.pending and not spec.group_only and self._between(previous, spec):
+                self.pending = []
             self.row = self.opened = Row(spec, spec.table, label=token)
             if self.pending and not spec.group_only:
                 self.row.before = self.pending[: len(spec.cells)]
@@ -104,13 +125,16 @@ class Stream:
                         spec.table,
                         text,
                         self.pending[len(spec.cells) :],
-                        "values with no row",
-                        "没有行标签的数值",
+                        "no_row",
                     )
                 self.pending = []
             return
+        if cols and fragment(text) and all(m.quality == "truncated" for m in cols):
+            return  # 「行政」 alone (a page cut inside a header) names no table
         if cols:
             self.close()
+            if any(m.kind == "group" and m.table == "四" for m in cols):
+                self.block = self._block(text)
             tables = {m.table for m in cols}
             if self.kind not in tables and len(tables) == 1:
                 self.kind = next(iter(tables))  # 「总计」 alone (三 or 四) switches nothing
@@ -131,8 +155,45 @@ class Stream:
                 self.in_header = True
             return
         if fragment(text):
+            if self.row is not None:
+                self.row.wrapped = True
             return  # a piece of a label that wrapped onto its own line
         self._unknown(token)
+
+    def _between(self, previous: RowSpec | None, spec: RowSpec) -> bool:
+        """Place value rows printed without labels between two labelled rows (a PDF's text).
+
+        They go to the rows the template has between the two, in order, only when they are
+        exactly as many whole rows as there are rows between; otherwise nothing is placed here.
+        """
+        if previous is None or previous.table != spec.table:
+            return False
+        rows = [r for r in row_specs(self.reader.version, spec.table) if not r.group_only]
+        try:
+            a, b = rows.index(previous), rows.index(spec)
+        except ValueError:
+            return False
+        gap = rows[a + 1 : b]
+        widths = {len(r.cells) for r in gap}
+        if not gap or len(widths) != 1:
+            return False
+        width = widths.pop()
+        if len(self.pending) != width * len(gap):
+            return False
+        for n, row_spec in enumerate(gap):
+            row = Row(row_spec, row_spec.table, values=self.pending[n * width : (n + 1) * width])
+            self.reader.place(row)
+        return True
+
+    def _block(self, text: str) -> tuple[str, ...] | None:
+        """The column groups of table 四 a block title names (「行政诉讼（复议后起诉）」)."""
+        k = key(text)
+        paths = {tuple(c.zh for c in e.column[:-1]) for e in table_cells(self.reader.version, "四")}
+        named = [p for p in paths if p and key(p[-1]) in k]
+        if not named:
+            return None
+        best = max(named, key=lambda p: len(key(p[-1])))
+        return best if sum(len(key(p[-1])) == len(key(best[-1])) for p in named) == 1 else None
 
     def _continues(self, text: str) -> bool:
         row = self.row
@@ -156,12 +217,10 @@ class Stream:
                 label = row.label.text if row.label else ""
                 reader.note(
                     "parse.table.unknown-row",
-                    "warning",
                     table_pointer(row.kind),
-                    f"row label not recognised: {label!r}; its values "
-                    f"{[v.text for v in nonblank]} were not read",
-                    f"无法识别的行标签「{label}」，其数值 {[v.text for v in nonblank]} 未读取",
-                    label,
+                    actual=label,
+                    label=label,
+                    raws=[v.text for v in nonblank],
                 )
             return
         if row.spec is not None and row.spec.group_only:
@@ -170,20 +229,20 @@ class Stream:
             if raws:
                 reader.note(
                     "parse.table.group-values",
-                    "warning",
                     "/" + "/".join(row.spec.path),
-                    f"values on the group row {row.spec.label.zh!r} were not read: {raws}",
-                    f"分组行「{row.spec.label.zh}」上的数值未读取：{raws}",
-                    raws,
+                    actual=raws,
+                    label=row.spec.label.zh,
+                    raws=raws,
                 )
             return
         header = self.header if row.kind == "二" else ()
         reader.place(row, header)
 
-    def finish(self) -> None:
+    def finish(self, cut: bool = False) -> None:
+        """End the stream; ``cut`` when the text ends inside it (its last row is cut short)."""
+        if cut and self.row is not None:
+            self.row.cut = True
         self.close()
         if self.pending:
-            self.reader.unplaced(
-                self.kind or "三", "", self.pending, "values with no row", "没有行标签的数值"
-            )
+            self.reader.unplaced(self.kind or "三", "", self.pending, "no_row")
             self.pending = []
