@@ -82,9 +82,9 @@ def _sample(reader: Reader[Any]) -> bytes:
 # -- The registry -----------------------------------------------------------------------------
 
 
-def test_the_registry_lists_the_four_formats_in_order() -> None:
-    """The registry holds text, HTML, PDF and Word, and parse's FORMATS are its names."""
-    assert tuple(READERS) == ("text", "html", "pdf", "docx")
+def test_the_registry_lists_the_five_formats_in_order() -> None:
+    """The registry holds text, HTML, PDF, Word and Excel, and parse's FORMATS are its names."""
+    assert tuple(READERS) == ("text", "html", "pdf", "docx", "xlsx")
     assert tuple(READERS) == FORMATS
     assert all(reader.name == name for name, reader in READERS.items())
 
