@@ -3,8 +3,8 @@
 The layouts are data (:func:`table_2`, :func:`table_3`, :func:`table_4`: cells with their grid
 positions and spans, labels read from :mod:`govdisclosure.template`), so the PDF tests, the
 .docx tests and the end-to-end tests all check against the same source. The PDFs are drawn
-with reportlab's built-in CID font STSong-Light, which needs no font file; pdfplumber reads its
-text back exactly.
+with reportlab's built-in CID font STSong-Light, which needs no font file (the PDF does not embed
+it); the reader reads its text back exactly.
 
 * :func:`ruled_pdf`: the tables drawn with ruling lines and merged cells, like a report exported
   from Word; table 三 runs over a page break (its last row on the next page), and the leaf
@@ -325,13 +325,48 @@ class _Writer:
         return self.buffer.getvalue()
 
 
-def _narrative_start(w: _Writer) -> None:
+def _narrative_start(w: _Writer, *, spaced: bool = False) -> None:
     w.line(TITLE, 14, x=LEFT + 90, after=2.0)
-    for line in INTRO:
-        w.line(line)
+    if spaced:
+        _spaced_preamble(w)
+    else:
+        for line in INTRO:
+            w.line(line)
     w.line(t.SECTION_OVERVIEW.zh)
     w.line(OVERVIEW)
     w.line(t.SECTION_PROACTIVE.zh)
+
+
+#: The preamble of :func:`_spaced_preamble`: its lines as printed, and as the reader gives them.
+SPACED_PREAMBLE = (
+    "本报告依据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自 2023 年 1 月 1 日",
+    "起至 2023 年 12 月 31 日止。如有疑问，请联系本局办公室（地址：某市某路 1",
+    "号，邮编：000000，电话：0000-0000000）。",
+)
+SPACED_PREAMBLE_READ = (
+    "本报告依据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自2023年1月1日"
+    "起至2023年12月31日止。如有疑问，请联系本局办公室（地址：某市某路1"
+    "号，邮编：000000，电话：0000-0000000）。",
+)
+
+
+def _spaced_preamble(w: _Writer, size: float = 10.5) -> None:
+    """A justified preamble wrapped over three lines, as Word prints it: spaces typed around
+    the numbers, and each full line stretched to the right margin by spacing its characters
+    (the last line letter-spaced wide, like a short line in distributed alignment)."""
+    width = PAGE_WIDTH - 2 * LEFT
+    for i, text in enumerate(SPACED_PREAMBLE):
+        natural = w.width(text, size)
+        last = i == len(SPACED_PREAMBLE) - 1
+        space = 4.0 if last else (width - natural) / max(1, len(text) - 1)
+        obj = w.canvas.beginText()
+        obj.setFont(FONT, size)
+        obj.setCharSpace(space)
+        obj.setTextOrigin(LEFT, PAGE_HEIGHT - w.y - size * 0.88)
+        obj.textOut(text)
+        obj.setCharSpace(0)  # the spacing is graphics state: it would outlive the text object
+        w.canvas.drawText(obj)
+        w.y += size * 1.6
 
 
 def _narrative_end(w: _Writer) -> None:
@@ -382,10 +417,15 @@ def _split_label(label: str, parts: int) -> list[str]:
     return [label[i : i + cut] for i in range(0, len(label), cut)]
 
 
-def text_pdf() -> bytes:
-    """The report with no ruling lines, typeset like real reports (see the module docstring)."""
+def text_pdf(*, staggered: bool = False, spaced: bool = False) -> bytes:
+    """The report with no ruling lines, typeset like real reports (see the module docstring).
+
+    ``staggered``: table 四's leaf headers of 行政复议 are centred over two header rows, half a
+    line off those of 行政诉讼, so that their vertical lines interleave. ``spaced``: the
+    preamble is :func:`_spaced_preamble`'s.
+    """
     w = _Writer()
-    _narrative_start(w)
+    _narrative_start(w, spaced=spaced)
     size = 9.0
     # Table 二: the column headers and values centred on four columns, titles centred.
     for cell_row in _rows(table_2()):
@@ -403,7 +443,7 @@ def text_pdf() -> bytes:
     w.line(t.SECTION_APPLICATIONS.zh)
     _text_table_3(w, 8.0)
     w.line(t.SECTION_REVIEW.zh)
-    _text_table_4(w, size)
+    _text_table_4(w, size, staggered=staggered)
     _narrative_end(w)
     return w.finish()
 
@@ -466,9 +506,19 @@ def _text_table_3(w: _Writer, size: float) -> None:
             w.y += size * 1.5
 
 
-def _text_table_4(w: _Writer, size: float) -> None:
+def _text_table_4(w: _Writer, size: float, *, staggered: bool = False) -> None:
     cols = TEXT_4_COLUMNS
     w.placed([(sum(cols[:5]) / 5, t.REVIEW.zh), (sum(cols[5:]) / 10, t.LITIGATION.zh)], size)
+    if staggered:
+        # 行政复议's leaves span this row too: centred over five lines, they start half a line
+        # below it and fall between the lines of 行政诉讼's leaves.
+        lead = size * 1.5
+        leaves = [c.label.zh for c in CASE_COLUMNS]
+        for line in range(4):
+            for x, leaf in zip(cols[:5], leaves, strict=True):
+                start = (4 - len(leaf)) // 2
+                if start <= line < start + len(leaf):
+                    w.put_centred(x, w.y + lead * (line + 0.5), leaf[line - start], size)
     w.placed(
         [
             (sum(cols[5:10]) / 5, t.GROUP_DIRECT_SUIT.label.zh),
@@ -482,6 +532,8 @@ def _text_table_4(w: _Writer, size: float) -> None:
         items = []
         for x, leaf in zip(cols, leaves, strict=True):
             start = (4 - len(leaf)) // 2
+            if staggered and x in cols[:5]:
+                continue
             if start <= line < start + len(leaf):
                 items.append((x, leaf[line - start]))
         w.placed(items, size)
@@ -630,3 +682,46 @@ def assert_tables(report: Any) -> None:
     got, want = to_dict(report), to_dict(expected)
     for table in ("proactive_disclosure", "applications", "review_litigation"):
         assert got[table] == want[table], table
+
+
+# -- Larger documents (the benchmark) ----------------------------------------------------------
+
+#: A sentence of prose, repeated to fill pages.
+PROSE = "我局坚持以公开为常态、不公开为例外，推进决策、执行、管理、服务、结果公开。"
+
+
+def long_pdf(pages: int = 12) -> bytes:
+    """The ruled report with pages of prose under 「一、总体情况」, ``pages`` pages in all."""
+    w = _Writer()
+    _narrative_start(w)
+    for _ in range(max(0, pages - 3)):
+        while w.y < PAGE_HEIGHT - 80:
+            w.line(PROSE)
+        w.new_page()
+    w.ruled(WIDTHS_2, table_2())
+    w.new_page()
+    w.line(t.SECTION_APPLICATIONS.zh)
+    cells = table_3()
+    last = max(c.row for c in cells)
+    w.ruled(WIDTHS_3, [c for c in cells if c.row < last])
+    w.new_page()
+    w.ruled(WIDTHS_3, [GridCell(0, c.column, 1, c.colspan, c.text) for c in cells if c.row == last])
+    w.line(t.SECTION_REVIEW.zh)
+    w.ruled(WIDTHS_4, table_4())
+    _narrative_end(w)
+    return w.finish()
+
+
+def dense_pdf(chars: int) -> bytes:
+    """One page holding about ``chars`` characters of prose in small type (no ruling lines)."""
+    w = _Writer()
+    per_line = 120
+    size = (PAGE_WIDTH - 2 * LEFT) / per_line
+    lines = max(1, chars // per_line)
+    lead = min(size * 1.3, (PAGE_HEIGHT - TOP - 20) / lines)
+    text = (PROSE * (per_line // len(PROSE) + 1))[:per_line]
+    for _ in range(lines):
+        w.line(text, size, after=lead / size)
+    w.canvas.showPage()
+    w.canvas.save()
+    return w.buffer.getvalue()

@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("pdfplumber", reason="the PDF reader needs govdisclosure[pdf]")
+pytest.importorskip("pypdfium2", reason="the PDF reader needs govdisclosure[pdf]")
 pytest.importorskip("reportlab", reason="the test PDFs are drawn with reportlab")
 
-from govdisclosure import _pdf
 from govdisclosure import template as t
-from govdisclosure._document import (
+from govdisclosure.parse.api import reader_hints
+from govdisclosure.readers import pdf_engine as _pdf
+from govdisclosure.readers.document import (
     Cell,
     Document,
     Location,
@@ -21,9 +22,16 @@ from govdisclosure._document import (
     ReaderError,
     Table,
 )
-from govdisclosure._pdf import read_pdf
+from govdisclosure.readers.document import Document as _Document
 
 from . import _pdfgen as gen
+
+
+def read_pdf(data: bytes, labels: _pdf.RowLabels | None = None) -> _Document:
+    """The PDF reader as the parser calls it: with the template's row labels unless given."""
+    if labels is None:
+        labels = _pdf.RowLabels.of(reader_hints().row_labels)
+    return _pdf.read_pdf(data, labels)
 
 
 @pytest.fixture(scope="module")
@@ -312,8 +320,8 @@ def test_character_limit(monkeypatch: pytest.MonkeyPatch, text_bytes: bytes) -> 
         read_pdf(text_bytes)
 
 
-def test_missing_pdfplumber_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+def test_missing_pypdfium2_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(ImportError, match=r"govdisclosure\[pdf\]"):
         read_pdf(b"%PDF-1.4")
 
@@ -336,3 +344,107 @@ def test_parse_reads_the_text_pdf_exactly(text_bytes: bytes) -> None:
     # One row per line, a vertically typeset 表四 header, wrapped labels, values printed on the
     # line before their label: every value still lands in its cell.
     gen.assert_tables(_parse()(text_bytes, format="pdf").report)
+
+
+# -- Real-page layouts: staggered vertical headers, spaced and wrapped preambles -----------------
+
+
+def test_vertical_header_with_staggered_columns_is_stacked() -> None:
+    """Table 四's leaf headers typeset one character per line, 行政复议's half a line off
+    行政诉讼's (their lines interleave), are stacked into one header line, and every value of
+    the table (未经复议直接起诉 included) lands in its cell."""
+    data = gen.text_pdf(staggered=True)
+    texts = [b.text for b in read_pdf(data).blocks if isinstance(b, Paragraph)]
+    header = " ".join([" ".join(c.label.zh for c in gen.CASE_COLUMNS)] * 3)
+    at = texts.index(t.GROUP_DIRECT_SUIT.label.zh + " " + t.GROUP_SUIT_AFTER_REVIEW.label.zh)
+    assert texts[at + 1 : at + 3] == [header, " ".join(str(v) for v in gen.TABLE_4_VALUES)]
+    gen.assert_tables(_parse()(data, format="pdf").report)
+
+
+def test_spaced_preamble_wrapped_over_lines_is_one_paragraph() -> None:
+    """A justified preamble wrapped over three lines, with spaces around its numbers and its
+    last line letter-spaced, is read as one paragraph with the spaces closed up, at its first
+    line; the lines after it keep their own numbers."""
+    blocks = read_pdf(gen.text_pdf(spaced=True)).blocks
+    assert list(blocks[:3]) == [
+        para(1, 1, gen.TITLE),
+        para(1, 2, gen.SPACED_PREAMBLE_READ[0]),
+        para(1, 5, t.SECTION_OVERVIEW.zh),
+    ]
+
+
+def test_spaced_preamble_gives_the_period() -> None:
+    """The statistics period stated over two wrapped, spaced lines is read exactly."""
+    import datetime
+
+    report = _parse()(gen.text_pdf(spaced=True), format="pdf").report
+    assert report is not None
+    assert (report.period.year, report.period.start, report.period.end) == (
+        2023,
+        datetime.date(2023, 1, 1),
+        datetime.date(2023, 12, 31),
+    )
+    gen.assert_tables(report)
+
+
+def test_letter_spaced_digits_of_a_value_row_are_not_closed_up() -> None:
+    """A row of single-digit values is not letter-spaced text: its values stay apart."""
+    row = [(40.0 + 34 * i, "0") for i in range(15)]
+    assert lines_of(gen.lines_pdf([row])) == [(1, " ".join(["0"] * 15))]
+
+
+def test_row_labels_are_an_argument() -> None:
+    """The row-label repairs use the index passed in: with no labels, values printed on the
+    line before a label stay on their own line; with the label, they join it."""
+    data = gen.lines_pdf([VALUES, [(120.0, t.ROW_DISCLOSED.label.zh)]])
+    empty = _pdf.RowLabels.of([])
+    only = _pdf.RowLabels.of([(t.ROW_DISCLOSED.label.zh, False)])
+    first = [b.text for b in read_pdf(data, empty).blocks]
+    assert first == ["0 0 0 0 0 0 0", t.ROW_DISCLOSED.label.zh]
+    joined = [b.text for b in read_pdf(data, only).blocks]
+    assert joined == [f"{t.ROW_DISCLOSED.label.zh} 0 0 0 0 0 0 0"]
+
+
+def test_time_limit_stops_inside_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The time budget is checked while a page's characters are read: an exhausted budget
+    stops the reader before the page's lines are built."""
+
+    def unreachable(lines: Any) -> Any:
+        raise AssertionError("the page was read to its end")
+
+    monkeypatch.setattr(_pdf, "MAX_PDF_SECONDS", 0.0)
+    monkeypatch.setattr(_pdf, "_stack_columns", unreachable)
+    with pytest.raises(ReaderError, match="seconds"):
+        read_pdf(gen.dense_pdf(1_000))
+
+
+def test_character_limit_stops_inside_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The character limit is checked as soon as a page's characters are read, before its
+    lines and tables are built."""
+
+    def unreachable(lines: Any) -> Any:
+        raise AssertionError("the page was read to its end")
+
+    monkeypatch.setattr(_pdf, "MAX_PDF_CHARS", 500)
+    monkeypatch.setattr(_pdf, "_stack_columns", unreachable)
+    with pytest.raises(ReaderError, match="characters"):
+        read_pdf(gen.dense_pdf(1_000))
+
+
+def test_fallback_font_is_a_loadable_truetype_font() -> None:
+    """The fallback font PDFium lays out non-embedded CJK text with is a TrueType file whose
+    cmap maps every code point to its box glyph: PDFium loads it as a font of its own."""
+    import pypdfium2
+
+    from govdisclosure.readers import pdf_font as _pdffont
+
+    data = _pdffont.box_font()
+    assert data[:4] == b"\x00\x01\x00\x00"
+    pdf = pypdfium2.PdfDocument.new()
+    buffer = (pypdfium2.raw.c_ubyte * len(data)).from_buffer_copy(data)
+    font = pypdfium2.raw.FPDFText_LoadFont(
+        pdf, buffer, len(data), pypdfium2.raw.FPDF_FONT_TRUETYPE, True
+    )
+    assert font
+    pypdfium2.raw.FPDFFont_Close(font)
+    pdf.close()

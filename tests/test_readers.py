@@ -140,7 +140,7 @@ def test_declaring_the_readers_imports_no_reading_library() -> None:
     """``import govdisclosure`` registers the readers without importing lxml or the PDF engine."""
     code = (
         "import sys, govdisclosure.readers, govdisclosure.parse\n"
-        "print(sorted(m for m in ('lxml', 'docx', 'pdfplumber', 'govdisclosure._pdf')"
+        "print(sorted(m for m in ('lxml', 'docx', 'pypdfium2', 'govdisclosure.readers.pdf_engine')"
         " if m in sys.modules))"
     )
     out = subprocess.run(

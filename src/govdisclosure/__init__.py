@@ -1,7 +1,10 @@
 """govdisclosure: typed data for China's annual government-information disclosure reports.
 
 The public API is re-exported here; see ``docs/`` for the guide and the model reference.
+Importing the package computes nothing: the codecs and converters are built on first use.
 """
+
+from typing import Any
 
 from .crosscheck import check_aggregate, check_series
 from .findings import Finding, ReportError, Severity
@@ -38,7 +41,7 @@ from .model import (
 from .parse import ParseError, ParseResult, Provenance, parse
 from .render import render
 from .rules import Rule, rules
-from .serialize import MAX_DOCUMENT_BYTES, converter, dumps, from_dict, loads, to_dict
+from .serialize import MAX_DOCUMENT_BYTES, dumps, from_dict, loads, to_dict
 from .template import VERSIONS, Version
 from .validate import ValidationReport, normalize, validate
 
@@ -98,3 +101,12 @@ __all__ = [
     "to_dict",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # ``converter`` is built on first use, not at import (see govdisclosure.serialize).
+    if name == "converter":
+        from . import serialize
+
+        return serialize.converter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -234,3 +234,11 @@ def strip_annotation(folded: str) -> str:
         else:
             break
     return s
+
+
+# Registering a template version changes the rows and labels these caches hold.
+t.on_change(_table_fields.cache_clear)
+t.on_change(row_specs.cache_clear)
+t.on_change(_row_index.cache_clear)
+t.on_change(table_cells.cache_clear)
+t.on_change(column_specs.cache_clear)

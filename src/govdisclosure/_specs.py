@@ -1,4 +1,8 @@
-"""Walking the model's field specs: which classes a template version uses, and where."""
+"""Walking the model's field specs: which classes a template version uses, and where.
+
+Everything here reads the template registry (:mod:`govdisclosure.template`); the caches are
+keyed by version and cleared whenever the registry changes.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ from collections.abc import Iterator
 
 import attrs
 
-from .model import SPEC_KEY, FieldSpec, Report
+from . import template as t
+from .model import SPEC_KEY, FieldSpec
 from .template import VERSIONS, Version
 
 #: Largest count a document may hold: the largest integer every JSON consumer keeps exactly.
@@ -47,6 +52,11 @@ def target(spec: FieldSpec, version: Version | None) -> type | None:
     return spec.cls
 
 
+def report_class(version: Version) -> type:
+    """The document's top-level class in ``version``."""
+    return t.TEMPLATES[version].report_class()
+
+
 @functools.cache
 def versioned(cls: type) -> bool:
     """True when the class, or a class below it, has a version-dependent field."""
@@ -71,7 +81,7 @@ def classes(version: Version) -> tuple[type, ...]:
         if cls not in seen:
             seen.append(cls)
 
-    visit(Report)
+    visit(report_class(version))
     return tuple(seen)
 
 
@@ -102,3 +112,9 @@ def walk(
                 yield from go(child, here, (*above, spec))
 
     return go(cls, path, ())
+
+
+@t.on_change
+def _clear() -> None:
+    versioned.cache_clear()
+    classes.cache_clear()

@@ -12,9 +12,10 @@ from typing import Any, Literal
 
 import attrs
 
-from ._specs import specs, target, walk
+from . import template as t
+from ._specs import report_class, specs, target, walk
 from .findings import pointer
-from .model import FieldSpec, Report
+from .model import FieldSpec
 from .schema import SCHEMA_VERSION
 from .template import VERSIONS, Label, TableDoc, Version
 
@@ -107,14 +108,15 @@ def _entry(
 
 @functools.cache
 def catalogue() -> tuple[Entry, ...]:
-    """Every field and cell of both template versions, in document order.
+    """Every field and cell of every registered template version, in document order.
 
-    A location whose labels are the same in both versions has one entry listing both versions;
-    a location labelled differently in each version has one entry per version.
+    A location whose labels are the same in several versions has one entry listing them; a
+    location labelled differently in each version has one entry per version. The cache is
+    cleared whenever the template registry changes.
     """
     merged: dict[tuple[Any, ...], Entry] = {}
     for version in VERSIONS:
-        for path, spec, above in walk(Report, version):
+        for path, spec, above in walk(report_class(version), version):
             entry = _entry(path, spec, above, version)
             key = (entry.pointer, entry.label, entry.row, entry.column, entry.kind, entry.role)
             if key in merged:
@@ -129,8 +131,11 @@ def catalogue() -> tuple[Entry, ...]:
     )
 
 
+t.on_change(catalogue.cache_clear)
+
+
 def _positions(path: tuple[str, ...], version: Version) -> tuple[int, ...]:
-    cls: type | None = Report
+    cls: type | None = report_class(version)
     out = []
     for name in path:
         assert cls is not None

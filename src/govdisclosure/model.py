@@ -92,12 +92,27 @@ class FieldSpec:
     table: TableDoc | None = None
     #: The attrs class held by ``object`` and ``object_list`` fields.
     cls: type | None = None
-    #: For ``variant`` fields: the class that each template version uses.
-    variants: tuple[tuple[Version, type], ...] = ()
-    #: For ``choice`` fields: each allowed value and its label.
-    choices: tuple[tuple[str, Label], ...] = ()
+    #: For ``variant`` fields: the template slot (see :class:`~govdisclosure.template.Template`)
+    #: whose class each template version puts here.
+    slot: str | None = None
+    #: For ``choice`` fields: each allowed value and its label (see :attr:`choices`).
+    _choices: tuple[tuple[str, Label], ...] = ()
     #: A regular expression that text must match in full.
     pattern: str | None = None
+    #: For the ``template_version`` choice: the values are the registered template versions.
+    version_choice: bool = False
+
+    @property
+    def variants(self) -> tuple[tuple[Version, type], ...]:
+        """For ``variant`` fields: the class that each registered template version uses."""
+        return t.variants(self.slot) if self.slot is not None else ()
+
+    @property
+    def choices(self) -> tuple[tuple[str, Label], ...]:
+        """For ``choice`` fields: each allowed value and its label."""
+        if self.version_choice:
+            return tuple((v, tpl.choice_label()) for v, tpl in t.TEMPLATES.items())
+        return self._choices
 
     @property
     def label(self) -> Label:
@@ -312,7 +327,7 @@ _OTHER_HANDLING_SPEC = FieldSpec(
     "variant",
     True,
     node=t.ROW_OTHER_HANDLING_2021,
-    variants=(("2019", ApplicantCounts), ("2021", OtherHandling)),
+    slot="other_handling",
 )
 
 
@@ -512,12 +527,6 @@ class Contact:
     website: str | None = _text("网站", "Website", "Website as published.")
 
 
-_VERSION_CHOICES: tuple[tuple[str, Label], ...] = (
-    ("2019", Label(f"2019年试行格式（{t.NOTICE_2019}）", "2019 trial format")),
-    ("2021", Label(f"2021年格式（{t.NOTICE_2021}）", "2021 format")),
-)
-
-
 @attrs.define(kw_only=True)
 class Report:
     """An annual report on government-information disclosure (政府信息公开工作年度报告).
@@ -526,12 +535,18 @@ class Report:
     holds. A table that the report does not contain is ``None``.
     """
 
-    template_version: Version = _choice(
-        "报告格式版本",
-        "Template version",
-        "The national format the report follows.",
-        _VERSION_CHOICES,
-        nullable=False,
+    template_version: Version = attrs.field(
+        metadata=_meta(
+            FieldSpec(
+                "choice",
+                False,
+                Doc(
+                    Label("报告格式版本", "Template version"),
+                    "The national format the report follows.",
+                ),
+                version_choice=True,
+            )
+        )
     )
     agency: Agency = _object(
         "发布机关", "Issuing agency", "The body that issues the report.", Agency, nullable=False
@@ -552,7 +567,7 @@ class Report:
                 "variant",
                 True,
                 table=t.TABLE_PROACTIVE,
-                variants=(("2019", ProactiveDisclosure2019), ("2021", ProactiveDisclosure)),
+                slot="proactive_disclosure",
             )
         ),
     )

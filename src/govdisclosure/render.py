@@ -21,6 +21,7 @@ not guard against narrative text that itself looks like markup.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Sequence
 from decimal import Decimal
@@ -30,8 +31,7 @@ import attrs
 
 from . import prose as nar
 from . import template as t
-from ._layout import RowSpec, row_specs, table_cells
-from ._specs import specs
+from ._specs import report_class, specs, target
 from .catalogue import Entry, catalogue
 from .model import Agency, Contact, InfoProcessingFees, Report
 from .template import Version
@@ -82,6 +82,66 @@ def _value(v: Any) -> str:
 # -- Table layouts ----------------------------------------------------------------------------
 
 
+@attrs.frozen
+class _Row:
+    """A row (or a row group) of a table as one template version prints it."""
+
+    #: The model path of the row's object.
+    path: tuple[str, ...]
+    #: The row's label path, outermost first: block titles and row groups, then its own label.
+    labels: tuple[t.Label, ...]
+    #: The row's cells in print order; empty for a group that prints no values.
+    cells: tuple[Entry, ...]
+    #: The paths of the row groups above it.
+    parents: tuple[tuple[str, ...], ...]
+
+    @property
+    def label(self) -> t.Label:
+        return self.labels[-1]
+
+    @property
+    def group_only(self) -> bool:
+        return not self.cells
+
+
+@functools.cache
+def _rows(version: Version, table: str) -> tuple[_Row, ...]:
+    """The rows of ``table`` in ``version``, in print order, from the catalogue."""
+    entries = [
+        e
+        for e in catalogue()
+        if version in e.versions and e.table is not None and e.table.number == table
+    ]
+    cells: dict[tuple[str, ...], list[Entry]] = {}
+    for e in entries:
+        if e.role == "cell":
+            cells.setdefault(e.path[:-1], []).append(e)
+    rows = [e for e in entries if e.role == "row" and e.row]
+    return tuple(
+        _Row(
+            path=e.path,
+            labels=e.row,
+            cells=tuple(cells.get(e.path, ())),
+            parents=tuple(
+                p.path for p in rows if p.path == e.path[: len(p.path)] and p.path != e.path
+            ),
+        )
+        for e in rows
+    )
+
+
+def _cells(version: Version, table: str) -> tuple[Entry, ...]:
+    """Every cell of ``table`` in ``version``, in print order."""
+    return tuple(c for r in _rows(version, table) for c in r.cells) or tuple(
+        e
+        for e in catalogue()
+        if version in e.versions and e.role == "cell" and e.table and e.table.number == table
+    )
+
+
+t.on_change(_rows.cache_clear)
+
+
 def _column_header(
     paths: Sequence[tuple[str, ...]], first_col: int
 ) -> list[list[tuple[int, _GCell]]]:
@@ -114,13 +174,15 @@ def _place(rows: list[list[tuple[int, _GCell]]]) -> _Grid:
     return [[cell for _, cell in sorted(r, key=lambda x: x[0])] for r in rows]
 
 
-def _table_two(report: Report) -> tuple[_Grid, int]:
+def _blocks_table(report: Report, layout: t.TableLayout) -> tuple[_Grid, int]:
+    """Rows in blocks under spanning titles, each block with its own column header (table 二)."""
     version = report.template_version
-    table = report.proactive_disclosure
+    table = getattr(report, layout.field)
     grid: _Grid = []
-    width = 4
-    blocks: list[tuple[str, list[RowSpec]]] = []
-    for spec in row_specs(version, "二"):
+    blocks: list[tuple[str, list[_Row]]] = []
+    specs_ = _rows(version, layout.table.number)
+    width = layout.width or layout.label_columns + max(len(s.cells) for s in specs_)
+    for spec in specs_:
         block = spec.labels[0].zh
         if not blocks or blocks[-1][0] != block:
             blocks.append((block, []))
@@ -147,14 +209,14 @@ def _table_two(report: Report) -> tuple[_Grid, int]:
 
 @attrs.define
 class _Node:
-    spec: RowSpec
+    spec: _Row
     children: list[_Node] = attrs.Factory(list)
 
 
-def _tree(version: Version) -> list[_Node]:
+def _tree(version: Version, table: str) -> list[_Node]:
     nodes: dict[tuple[str, ...], _Node] = {}
     roots: list[_Node] = []
-    for spec in row_specs(version, "三"):
+    for spec in _rows(version, table):
         node = _Node(spec)
         nodes[spec.path] = node
         parent = spec.parents[-1] if spec.parents else None
@@ -165,11 +227,12 @@ def _tree(version: Version) -> list[_Node]:
     return roots
 
 
-def _table_three(report: Report) -> tuple[_Grid, int]:
+def _tree_table(report: Report, layout: t.TableLayout) -> tuple[_Grid, int]:
+    """Nested rows under a multi-level column header, groups spanning their rows (table 三)."""
     version = report.template_version
-    table = report.applications
-    entries = next(s for s in row_specs(version, "三") if s.cells).cells
-    label_width = 3
+    table = getattr(report, layout.field)
+    entries = next(s for s in _rows(version, layout.table.number) if s.cells).cells
+    label_width = layout.label_columns
     width = label_width + len(entries)
     head = _column_header([tuple(lab.zh for lab in e.column) for e in entries], label_width)
     head[0].insert(0, (0, _GCell(t.APPLICATIONS_NOTE.zh, len(head), label_width, True)))
@@ -183,13 +246,13 @@ def _table_three(report: Report) -> tuple[_Grid, int]:
         inner = [r for child in node.children for r in rows_of(child, depth + 1)]
         if inner:
             return [(depth, node, obj), *inner]
-        spec_nullable = _nullable(node.spec)
+        spec_nullable = _nullable(node.spec, version)
         if obj is not None and spec_nullable:
             return [(depth, node, "bare")]
         return []
 
     printed: list[tuple[int, _Node, Any]] = []
-    for root in _tree(version):
+    for root in _tree(version, layout.table.number):
         printed.extend(rows_of(root, 0))
     i = 0
     pending_groups: list[_GCell] = []
@@ -220,20 +283,20 @@ def _table_three(report: Report) -> tuple[_Grid, int]:
     return grid, width
 
 
-def _nullable(spec: RowSpec) -> bool:
-    parent: Any = Report
+def _nullable(spec: _Row, version: Version) -> bool:
+    parent: Any = report_class(version)
     for name in spec.path[:-1]:
-        field = dict(specs(parent))[name]
-        parent = field.cls or dict(field.variants).get("2021")
+        parent = target(dict(specs(parent))[name], version)
     field = dict(specs(parent))[spec.path[-1]]
     return field.nullable
 
 
-def _table_four(report: Report) -> tuple[_Grid, int]:
+def _columns_table(report: Report, layout: t.TableLayout) -> tuple[_Grid, int]:
+    """Header columns over a single row of values (table 四)."""
     version = report.template_version
-    table = report.review_litigation
+    table = getattr(report, layout.field)
     assert table is not None
-    entries: list[Entry] = list(table_cells(version, "四"))
+    entries: list[Entry] = list(_cells(version, layout.table.number))
     present = [e for e in entries if _get(table, e.path[1:-1]) is not None]
     shown = present or entries
     head = _column_header([tuple(lab.zh for lab in e.column) for e in shown], 0)
@@ -241,6 +304,9 @@ def _table_four(report: Report) -> tuple[_Grid, int]:
     if present:
         grid.append([_GCell(_value(_get(table, e.path[1:])), value=True) for e in present])
     return grid, len(shown)
+
+
+_LAYOUTS = {"blocks": _blocks_table, "tree": _tree_table, "columns": _columns_table}
 
 
 # -- Emitters ---------------------------------------------------------------------------------
@@ -353,15 +419,11 @@ def _blocks(report: Report, fmt: RenderFormat) -> list[_Block]:
         blocks.extend(("para", p) for p in _subsection_lines(sub.heading, sub.text))
     blocks.extend(("para", p) for p in _paras(report.overview.closing))
 
-    for heading, build, value in (
-        (sections[1], _table_two, report.proactive_disclosure),
-        (sections[2], _table_three, report.applications),
-        (sections[3], _table_four, report.review_litigation),
-    ):
-        blocks.append(("heading", heading))
-        if value is None:
+    for layout in t.TEMPLATES[report.template_version].tables:
+        blocks.append(("heading", layout.table.label.zh))
+        if getattr(report, layout.field) is None:
             continue
-        grid, width = build(report)
+        grid, width = _LAYOUTS[layout.style](report, layout)
         if fmt == "html":
             blocks.append(("table-html", _html_table(grid)))
         else:

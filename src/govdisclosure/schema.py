@@ -19,11 +19,12 @@ from ._specs import (
     all_classes,
     classes,
     ecma_pattern,
+    report_class,
     specs,
     target,
     versioned,
 )
-from .model import FieldSpec, Report
+from .model import FieldSpec
 from .template import NOTICES, VERSIONS, Version
 
 __all__ = ["ANNOTATION_KEYWORDS", "SCHEMA_ID", "SCHEMA_VERSION", "json_schema"]
@@ -144,7 +145,7 @@ def json_schema() -> dict[str, Any]:
     # Keep $defs in a stable, readable order: the model's own order.
     order = [_def_name(c, v) for c in all_classes() for v in VERSIONS]
     defs = {name: defs[name] for name in dict.fromkeys(order) if name in defs}
-    version_spec = dict(specs(Report))["template_version"]
+    version_spec = dict(specs(report_class(VERSIONS[-1])))["template_version"]
     notices = ", ".join(f"{v}: {NOTICES[v]}" for v in VERSIONS)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -159,11 +160,32 @@ def json_schema() -> dict[str, Any]:
         "type": "object",
         "required": ["template_version"],
         "properties": {"template_version": _property(version_spec, VERSIONS[-1])},
+        **_switch(tuple(VERSIONS)),
+        "$defs": defs,
+    }
+
+
+def _switch(versions: tuple[Version, ...]) -> dict[str, Any]:
+    """The version switch: each version's report, chosen by ``template_version``.
+
+    A chain of if/then/else, oldest version first and the newest as the last ``else``: with two
+    versions, a single if/then/else.
+    """
+    if len(versions) == 1:
+        return {"allOf": [_chain(versions)]}
+    return _chain(versions)
+
+
+def _chain(versions: tuple[Version, ...]) -> dict[str, Any]:
+    first, *rest = versions
+    then = _ref(report_class(first), first)
+    if not rest:
+        return then
+    return {
         "if": {
-            "properties": {"template_version": {"const": "2019"}},
+            "properties": {"template_version": {"const": first}},
             "required": ["template_version"],
         },
-        "then": _ref(Report, "2019"),
-        "else": _ref(Report, "2021"),
-        "$defs": defs,
+        "then": then,
+        "else": _chain(tuple(rest)),
     }

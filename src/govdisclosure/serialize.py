@@ -3,10 +3,14 @@
 Two engines read the same field specs:
 
 * a fast path: one straight-line function per model class (and template version), generated
-  at import time with every check inlined. It accepts exactly the valid documents and gives up
+  on first use with every check inlined. It accepts exactly the valid documents and gives up
   on the first problem;
 * a diagnostic path: a :class:`cattrs.Converter` with strict hooks and detailed validation,
   run only when the fast path gives up, to collect *every* problem with its JSON Pointer.
+
+Nothing is generated at import: the codecs and the converters are built on first use (under a
+lock, once) for the template versions registered then, and rebuilt after the template registry
+changes.
 
 Both enforce the same rules as the JSON Schema (:mod:`govdisclosure.schema`); the property tests
 check that the three agree. JSON keys are the attribute names. Amounts are JSON strings holding
@@ -20,7 +24,8 @@ import datetime as _dt
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -30,6 +35,7 @@ import orjson
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, override
 
+from . import template as t
 from ._specs import (
     AMOUNT_PATTERN,
     DATE_PATTERN,
@@ -38,6 +44,7 @@ from ._specs import (
     MIN_YEAR,
     all_classes,
     classes,
+    report_class,
     specs,
     target,
 )
@@ -50,6 +57,7 @@ __all__ = [
     "converter",
     "dumps",
     "from_dict",
+    "leaf_check",
     "loads",
     "to_dict",
 ]
@@ -161,7 +169,13 @@ def _pattern_error(value: str, what_en: str, what_zh: str) -> _Invalid:
     )
 
 
-def _leaf_check(spec: FieldSpec) -> Callable[[Any], Any]:
+def leaf_check(spec: FieldSpec) -> Callable[[Any], Any]:
+    """The check of a leaf field (a count, amount, date, text or choice) as a function.
+
+    The function returns the field's value as the model holds it (a :class:`~decimal.Decimal`
+    for an amount, a :class:`~datetime.date` for a date) and raises an error carrying the
+    finding's rule id and messages when the JSON value breaks the schema.
+    """
     n, kind = spec.nullable, spec.kind
     if kind == "count":
         return lambda v: _integer(v, n, 0, MAX_COUNT)
@@ -284,7 +298,7 @@ def _make_converter(version: Version | None) -> cattrs.Converter:
             elif spec.kind in ("text_list", "object_list"):
                 hook = list_hook(spec)
             else:
-                hook = _leaf_hook(_leaf_check(spec))
+                hook = _leaf_hook(leaf_check(spec))
             overrides[name] = override(struct_hook=hook)
         fn: Callable[[Any, Any], Any] = make_dict_structure_fn(
             cls,
@@ -346,14 +360,19 @@ def _require_every_key(cls: type, fn: Callable[[Any, Any], Any]) -> Callable[[An
     return structure
 
 
-_CONVERTERS: dict[Version | None, cattrs.Converter] = {
-    v: _make_converter(v) for v in (*VERSIONS, None)
-}
+_LOCK = threading.RLock()
+_CONVERTERS: dict[Version | None, cattrs.Converter] = {}
 
-#: The strict cattrs converter for 2021-format reports. It accepts exactly the valid documents;
-#: on invalid input it raises cattrs' exception groups. Prefer :func:`from_dict`, which reports
-#: every problem as a :class:`~govdisclosure.Finding` with a JSON Pointer.
-converter = _CONVERTERS["2021"]
+
+def _converter(version: Version | None) -> cattrs.Converter:
+    """The strict converter for ``version`` (``None``: no known version), built on first use."""
+    conv = _CONVERTERS.get(version)
+    if conv is None:
+        with _LOCK:
+            conv = _CONVERTERS.get(version)
+            if conv is None:
+                conv = _CONVERTERS[version] = _make_converter(version)
+    return conv
 
 
 def _collect(exc: BaseException, path: list[str | int], out: list[Finding]) -> None:
@@ -403,9 +422,10 @@ def _diagnose(data: Any) -> tuple[Report | None, list[Finding]]:
         _collect(_type_error("object", data, False), [], problems)
         return None, problems
     version = data.get("template_version")
-    conv = _CONVERTERS.get(version if version in VERSIONS else None, _CONVERTERS[None])
+    known = version if version.__class__ is str and version in VERSIONS else None
+    conv = _converter(known)
     try:
-        return conv.structure(data, Report), []
+        return conv.structure(data, report_class(known) if known is not None else Report), []
     except Exception as e:  # noqa: BLE001 - every problem becomes a finding
         problems = []
         _collect(e, [], problems)
@@ -611,7 +631,7 @@ def _unstructure_body(
             _unstructure_body(spec.cls, x, inner, lines, names, ns)
         else:  # variant: each version's class inlined, anything else dispatched on its class
             keyword = "if"
-            for _, child in spec.variants:
+            for child in dict.fromkeys(cls for _, cls in spec.variants):
                 ref = f"_cls_{child.__name__}"
                 ns[ref] = child
                 lines.append(f"{inner}{keyword} {x}.__class__ is {ref}:")
@@ -623,27 +643,145 @@ def _unstructure_body(
     lines.append(f"{indent}{v} = {{{', '.join(items)}}}")
 
 
-def _build() -> dict[str, Any]:
-    ns: dict[str, Any] = {
-        "_G": _GiveUp,
-        "_AMOUNT": _AMOUNT,
-        "_DATE": _DATE,
-        "_Decimal": Decimal,
-        "_fromiso": _fromiso,
-        "_new": object.__new__,
-    }
-    sources: list[str] = []
-    for version in VERSIONS:
-        sources.extend(_gen_structure(cls, version, ns) for cls in classes(version))
-    sources.extend(_gen_unstructure(cls, ns) for cls in all_classes())
-    exec(compile("\n\n".join(sources), "<govdisclosure generated codecs>", "exec"), ns)  # noqa: S102
-    ns["_U"] = {cls: ns[_fn_name(cls, None, "u")] for cls in all_classes()}
-    return ns
+def _list_items(cls_list: tuple[type, ...]) -> list[type]:
+    """The classes of list items below ``cls_list``: generated code calls their functions."""
+    found = (spec.cls for c in cls_list for _, spec in specs(c) if spec.kind == "object_list")
+    return [c for c in dict.fromkeys(found) if c is not None]
 
 
-_NS = _build()
-_FAST: dict[Any, Callable[[Any], Report]] = {v: _NS[_fn_name(Report, v, "s")] for v in VERSIONS}
-_to_dict: Callable[[Report], dict[str, Any]] = _NS[_fn_name(Report, None, "u")]
+class _Unstructurers(dict[type, Callable[[Any], dict[str, Any]]]):
+    """The ``to_dict`` function of each model class, generated when first looked up."""
+
+    def __init__(self, owner: _Generated) -> None:
+        super().__init__()
+        self._owner = owner
+
+    def __missing__(self, cls: type) -> Callable[[Any], dict[str, Any]]:
+        if cls not in all_classes():
+            raise KeyError(cls)
+        fn = self[cls] = self._owner.unstructure(cls)
+        return fn
+
+
+class _Fast(Mapping[Any, Callable[[Any], Report]]):
+    """The fast ``from_dict`` of each registered version, generated when first looked up."""
+
+    def __init__(self, owner: _Generated) -> None:
+        self._owner = owner
+        self._built: dict[Any, Callable[[Any], Report]] = {}
+
+    def __getitem__(self, version: Any) -> Callable[[Any], Report]:
+        fn = self._built.get(version)
+        if fn is None:
+            if version.__class__ is not str or version not in VERSIONS:
+                raise KeyError(version)
+            fn = self._built[version] = self._owner.structure(version)
+        return fn
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(VERSIONS)
+
+    def __len__(self) -> int:
+        return len(VERSIONS)
+
+
+class _Generated:
+    """The generated fast path, for the template versions registered now.
+
+    Each function is generated (with the functions it calls) the first time it is needed, so
+    that a program reading only 2021 reports never compiles the 2019 code, and importing the
+    module compiles nothing.
+    """
+
+    def __init__(self) -> None:
+        self.ns: dict[str, Any] = {
+            "_G": _GiveUp,
+            "_AMOUNT": _AMOUNT,
+            "_DATE": _DATE,
+            "_Decimal": Decimal,
+            "_fromiso": _fromiso,
+            "_new": object.__new__,
+        }
+        self.ns["_U"] = _Unstructurers(self)
+        self.fast = _Fast(self)
+        self._dump: Callable[[Report], dict[str, Any]] | None = None
+
+    def _exec(self, sources: list[str]) -> None:
+        if sources:
+            code = compile("\n\n".join(sources), "<govdisclosure generated codecs>", "exec")
+            exec(code, self.ns)  # noqa: S102
+
+    def structure(self, version: Version) -> Callable[[Any], Report]:
+        """The fast ``from_dict`` of ``version``'s report class."""
+        root = report_class(version)
+        with _LOCK:
+            needed = [root, *_list_items(classes(version))]
+            names = [(c, _fn_name(c, version, "s")) for c in needed]
+            self._exec([_gen_structure(c, version, self.ns) for c, n in names if n not in self.ns])
+            fn: Callable[[Any], Report] = self.ns[_fn_name(root, version, "s")]
+        return fn
+
+    def unstructure(self, cls: type) -> Callable[[Any], dict[str, Any]]:
+        """The ``to_dict`` function of ``cls``."""
+        with _LOCK:
+            needed = [cls, *_list_items(all_classes())]
+            names = [(c, _fn_name(c, None, "u")) for c in needed]
+            self._exec([_gen_unstructure(c, self.ns) for c, n in names if n not in self.ns])
+            fn: Callable[[Any], dict[str, Any]] = self.ns[_fn_name(cls, None, "u")]
+        return fn
+
+    def dump(self) -> Callable[[Report], dict[str, Any]]:
+        """The ``to_dict`` of a report."""
+        fn = self._dump
+        if fn is None:
+            fn = self._dump = self.unstructure(Report)
+        return fn
+
+
+_GENERATED: list[_Generated] = []
+
+
+def _codecs() -> _Generated:
+    """The generated codecs of the registered versions."""
+    if _GENERATED:
+        return _GENERATED[0]
+    with _LOCK:
+        if not _GENERATED:
+            _GENERATED.append(_Generated())
+        return _GENERATED[0]
+
+
+@t.on_change
+def _reset() -> None:
+    with _LOCK:
+        _GENERATED.clear()
+        _CONVERTERS.clear()
+
+
+def _to_dict(report: Report) -> dict[str, Any]:
+    return _codecs().dump()(report)
+
+
+#: The strict cattrs converter for reports of the latest template version, built on first use.
+#: It accepts exactly the valid documents; on invalid input it raises cattrs' exception groups.
+#: Prefer :func:`from_dict`, which reports every problem as a :class:`~govdisclosure.Finding`
+#: with a JSON Pointer. (Declared only: :func:`__getattr__` provides it.)
+converter: cattrs.Converter
+
+
+def __getattr__(name: str) -> Any:
+    # Built on first use; read through here so that nothing is generated at import.
+    if name == "converter":
+        return _converter(t.latest().version)
+    if name == "_FAST":
+        return _codecs().fast
+    if name == "_NS":
+        return _codecs().ns
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+#: The old private name of :func:`leaf_check`, kept while callers move to the public one.
+_leaf_check = leaf_check
 
 
 # -- Public API ---------------------------------------------------------------------------------
@@ -661,7 +799,7 @@ def from_dict(data: Any) -> Report:
 def _fast(data: Any) -> Report | None:
     if data.__class__ is dict:
         version = data.get("template_version")
-        fast = _FAST.get(version) if version.__class__ is str else None
+        fast = _codecs().fast.get(version) if version.__class__ is str else None
         if fast is not None:
             try:
                 return fast(data)
@@ -679,7 +817,7 @@ def _diagnosed(data: Any) -> Report:
 
 def to_dict(report: Report) -> dict[str, Any]:
     """Turn a :class:`Report` into a JSON-compatible dict: amounts and dates become strings."""
-    return _to_dict(report)
+    return _codecs().dump()(report)
 
 
 def _syntax_error(message_en: str, message_zh: str, rule: str = "json.syntax") -> ReportError:
@@ -773,7 +911,7 @@ def dumps(report: Report, *, indent: bool = False) -> str:
     """
     option = orjson.OPT_INDENT_2 if indent else 0
     try:
-        return orjson.dumps(_to_dict(report), option=option).decode()
+        return orjson.dumps(_codecs().dump()(report), option=option).decode()
     except (TypeError, ValueError, AttributeError, orjson.JSONEncodeError) as e:
         raise ReportError(
             [

@@ -45,7 +45,7 @@ from .rules.getters import ABSENT as _ABSENT
 from .rules.getters import field_specs as _field_specs
 from .rules.getters import object_getter
 from .rules.getters import parts as _parts
-from .serialize import _leaf_check, from_dict, parse_json, to_dict
+from .serialize import from_dict, leaf_check, parse_json, to_dict
 from .template import VERSIONS, Version
 
 __all__ = ["Suspect", "ValidationReport", "normalize", "object_getter", "validate"]
@@ -191,7 +191,7 @@ def _leaf_reader(ptr: str, version: Version) -> Callable[[Any], Any]:
         return lambda v: v if v.__class__ is dict else _ABSENT
     if spec.kind in ("object_list", "text_list"):
         return lambda v: _ABSENT
-    return _leaf_check(spec)
+    return leaf_check(spec)
 
 
 def dict_getter(data: Any, version: Version) -> Getter:

@@ -26,7 +26,7 @@ declare(
     "{detail}",
 )
 declare(
-    "parse.no_report",
+    "parse.no-report",
     "error",
     "Nothing in the document looks like an annual report.",
     "未找到报告：未识别出任何章节标题、表格、报告标题或带标签的字段",
@@ -54,7 +54,7 @@ declare(
     "the heading of section {number} was not found",
 )
 declare(
-    "parse.mirror_spam",
+    "parse.mirror-spam",
     "warning",
     "Text that looks like mirror-site spam was ignored.",
     "已忽略疑似镜像站垃圾信息的文字：「{text}」",
@@ -96,14 +96,14 @@ declare(
     "the issuing agency's name was not found",
 )
 declare(
-    "parse.agency.division_code",
+    "parse.agency.division-code",
     "warning",
     "The stated administrative division code is not one.",
     "不是行政区划代码：「{code}」",
     "not a division code: {code!r}",
 )
 declare(
-    "parse.prose_figure",
+    "parse.prose-figure",
     "info",
     "A table is missing but the text states a figure for one of its cells; it is not used.",
     "表格缺失，但正文述及该项为 {value}：「{text}」；不据正文填写表格",
@@ -119,7 +119,7 @@ declare(
     "so it is null, not zeros",
 )
 declare(
-    "parse.table.duplicate_cell",
+    "parse.table.duplicate-cell",
     "warning",
     "A cell is printed twice with different values; the first is kept.",
     "该单元格出现两次且数值不同（「{first}」与「{second}」），保留前者",
@@ -133,35 +133,35 @@ declare(
     "{detail}: row {label!r}, values {values}",
 )
 declare(
-    "parse.table.sparse_row",
+    "parse.table.sparse-row",
     "warning",
     "A row of table 三 prints fewer values than columns; read by the columns named.",
     "行「{label}」只列出 {count} 个数值，按「{columns}」读取，其余留空",
     "row {label!r} prints {count} of 7 values; read as {columns}, the others left blank",
 )
 declare(
-    "parse.table.too_large",
+    "parse.table.too-large",
     "warning",
     "A table exceeds the reader's limits; only part of it was read.",
     "表格超出读取上限，只读取了一部分",
     "the table is larger than the reader's limits; only part of it was read",
 )
 declare(
-    "parse.table.unknown_row",
+    "parse.table.unknown-row",
     "warning",
     "A row label was not recognised; its values were not read.",
     "无法识别的行标签「{label}」，其数值 {values} 未读取",
     "row label not recognised: {label!r}; its values {values} were not read",
 )
 declare(
-    "parse.table.group_values",
+    "parse.table.group-values",
     "warning",
     "Values printed on a group row, which has none in the format, were not read.",
     "分组行「{label}」上的数值未读取：{values}",
     "values on the group row {label!r} were not read: {values}",
 )
 declare(
-    "parse.table.label_approximate",
+    "parse.table.label-approximate",
     "info",
     "A row label differs from the official one; read as that row by number and wording.",
     "行标签「{text}」与官方标签「{label}」不一致，按其序号和文字读作该行",
@@ -169,7 +169,7 @@ declare(
     "read as that row by its number and wording",
 )
 declare(
-    "parse.value.not_a_number",
+    "parse.value.not-a-number",
     "warning",
     "A cell holds text that is not read as a value (never guessed).",
     "{detail}",

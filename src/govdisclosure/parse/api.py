@@ -25,16 +25,19 @@ Unreadable input raises :class:`ParseError` and nothing else.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from .. import template
 from ..findings import Finding
 from ..model import Report
 from ..readers import FORMATS, READERS, SUFFIXES, Reader, sniff_binary, sniff_text
 from ..readers.document import Document, Location, ReaderError
 from ..readers.encoding import decode, looks_binary
+from ..readers.entry import Hints
 from .assemble import assemble
 
 __all__ = [
@@ -185,10 +188,24 @@ def _load(source: str | bytes | Path, fmt: str | None) -> tuple[Reader[Any], str
     return chosen, text
 
 
+@functools.cache
+def reader_hints() -> Hints:
+    """The template's row labels, as the readers' layout heuristics take them."""
+    nodes = {
+        (value.label.zh, value.group_only)
+        for value in vars(template).values()
+        if isinstance(value, template.Node) and value.axis == "row"
+    }
+    return Hints(row_labels=tuple(sorted(nodes)))
+
+
+template.on_change(reader_hints.cache_clear)
+
+
 def _read(reader: Reader[Any], payload: str | bytes) -> Document:
     name = reader.name.upper()
     try:
-        return reader.read(payload)
+        return reader.read(payload, reader_hints())
     except ImportError:
         if reader.extra is None:
             raise

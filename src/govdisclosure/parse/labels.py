@@ -16,6 +16,7 @@ from typing import Literal
 
 import attrs
 
+from .. import template as _template
 from .._layout import TABLES, ColumnSpec, RowSpec, Tables, column_specs, row_specs, strip_annotation
 from .._normalize_text import fold, key
 from .._numbering import Numbering, numbering
@@ -231,3 +232,11 @@ def is_value(text: str) -> bool:
         return False
     s = text.strip(_BLANK_CHARS)
     return _VALUE.fullmatch(s) is not None
+
+
+# Registering a template version changes the rows and labels these caches hold.
+_template.on_change(_row_lookup.cache_clear)
+_template.on_change(match_row.cache_clear)
+_template.on_change(_column_lookup.cache_clear)
+_template.on_change(match_column.cache_clear)
+_template.on_change(_all_keys.cache_clear)

@@ -269,7 +269,7 @@ READER = Reader(
     payload=bytes,
     suffixes=(".docx",),
     sniff=sniff_docx,
-    read=read_docx,
+    read=lambda payload, hints: read_docx(payload),
     extra=EXTRA,
     legacy=(LEGACY_DOC,),
 )

@@ -15,10 +15,26 @@ import attrs
 
 from .document import Document
 
-__all__ = ["Extra", "Legacy", "Payload", "Reader"]
+__all__ = ["NO_HINTS", "Extra", "Hints", "Legacy", "Payload", "Reader"]
 
 #: What a reader reads: decoded text (``str``) or the raw bytes of a binary file.
 Payload = TypeVar("Payload", str, bytes)
+
+
+@attrs.frozen(kw_only=True)
+class Hints:
+    """What the caller knows of the documents' vocabulary, handed to a reader as plain strings.
+
+    Readers know nothing of the template; a reader whose layout heuristics need the table row
+    labels (the PDF reader, to join labels wrapped over lines) gets them here from the parser.
+    """
+
+    #: The table row labels as printed, each with whether it is a group label only.
+    row_labels: tuple[tuple[str, bool], ...] = ()
+
+
+#: No hints: what a reader is given when called outside the parser.
+NO_HINTS = Hints()
 
 
 @attrs.frozen(kw_only=True)
@@ -64,9 +80,9 @@ class Reader(Generic[Payload]):
     #: How much the input looks like this format: 0 not at all, 1 certainly. For a ``bytes``
     #: reader it sees the raw bytes; for a ``str`` reader, the decoded text.
     sniff: Callable[[Payload], float]
-    #: Reads the payload into a document. Raises ``ReaderError`` on input it cannot read, and
-    #: ``ImportError`` when its extra is not installed.
-    read: Callable[[Payload], Document]
+    #: Reads the payload into a document, with the caller's hints. Raises ``ReaderError`` on
+    #: input it cannot read, and ``ImportError`` when its extra is not installed.
+    read: Callable[[Payload, Hints], Document]
     #: The optional dependency the reader needs, if any.
     extra: Extra | None = None
     #: Older formats it recognises only to refuse them with advice.

@@ -384,5 +384,5 @@ READER = Reader(
     payload=str,
     suffixes=(".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".asp", ".aspx", ".jsp", ".php"),
     sniff=sniff_html,
-    read=read_html,
+    read=lambda payload, hints: read_html(payload),
 )

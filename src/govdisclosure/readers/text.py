@@ -84,5 +84,5 @@ READER = Reader(
     payload=str,
     suffixes=(".txt", ".text", ".md", ".markdown"),
     sniff=sniff_text,
-    read=read_text,
+    read=lambda payload, hints: read_text(payload),
 )

@@ -1,0 +1,1165 @@
+"""The PDF reader: a PDF with a text layer into a :class:`~govdisclosure._document.Document`.
+
+It reads through pypdfium2 (PDFium, the ``govdisclosure[pdf]`` extra), imported only when a PDF
+is read: each page's characters with their boxes and its path objects (the ruling lines). A page
+is read in one of two ways, and a page can mix them:
+
+* **Ruled tables.** Where ruling lines form a grid, the cells are the smallest rectangles closed
+  by those lines (the lines are first snapped and joined within 3 points, as pdfplumber's
+  "lines" table finder does). Rowspans and colspans are recovered from the cells' boxes against
+  the grid of cell edges, so a merged cell is emitted once with its spans, never repeated or
+  shifted. A cell's text lines are joined without a space (with one only between Latin letters
+  or digits), since a break inside a PDF cell is only wrapping: a vertically typeset
+  「结/果/维/持」 becomes 「结果维持」. A table that continues on the next page, with the same
+  outer edges, compatible column edges and nothing but a page number between, is joined into
+  one table.
+* **Text lines.** All text outside ruled tables is rebuilt into words (characters closer than 3
+  points on one line) and lines from their positions, and each line becomes a
+  :class:`Paragraph` whose location is its page and its line number on that page, counting the
+  lines outside ruled tables from 1, top to bottom (the shared text pipeline reads "one row per
+  line, space-separated"). A page number printed alone in the top or bottom margin is dropped.
+  Three repairs are made on the way, described in :func:`_stack_columns`,
+  :func:`_assemble_rows` and :func:`_unspace`: header cells typeset vertically, one character
+  per line, are stacked back into one word per column; a row of values printed on its own line,
+  before, inside or after a row label that wraps over two lines, is joined to that label; and
+  a line of Chinese text typeset with a space between every character is closed up.
+
+The row-label heuristics know the labels only through a :class:`RowLabels` index passed to
+:func:`read_pdf` (the parser passes the template's; without one, no label repairs are made).
+
+Limits, so that no input makes the reader hang: at most :data:`MAX_PDF_BYTES` bytes and
+:data:`MAX_PDF_PAGES` pages, at most :data:`MAX_PDF_CHARS` characters in all, and a time budget of
+:data:`MAX_PDF_SECONDS`; the characters and the time are checked as each page is read, not only
+between pages. Every step is linear or ``n log n`` in the page's characters and lines, except
+table finding, which is skipped above :data:`MAX_PAGE_EDGES` ruling-line edges. Over a limit,
+or on input that is not a readable PDF (damaged, encrypted), the reader raises
+:class:`~govdisclosure._document.ReaderError`. A PDF without a text layer (a scan) is not an
+error: it gives a document with no blocks. PDFium is not thread-safe: read one PDF at a time
+per process.
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import math
+import re
+import time
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from . import pdf_font
+from .document import Cell, Document, Location, Paragraph, ReaderError, Table, import_extra
+
+__all__ = [
+    "MAX_PDF_BYTES",
+    "MAX_PDF_CHARS",
+    "MAX_PDF_PAGES",
+    "MAX_PDF_SECONDS",
+    "RowLabels",
+    "read_pdf",
+]
+
+#: The largest PDF the reader accepts, in bytes.
+MAX_PDF_BYTES = 64 * 1024 * 1024
+#: The most pages the reader accepts. Annual reports run to a few dozen pages at most.
+MAX_PDF_PAGES = 200
+#: The most characters (over all pages) the reader accepts; counted as each page is read.
+MAX_PDF_CHARS = 2_000_000
+#: The time budget in seconds, checked while each page is read.
+MAX_PDF_SECONDS = 120.0
+#: Above this many ruling-line edges on one page, table finding is skipped and the page is
+#: read as text lines.
+MAX_PAGE_EDGES = 4_000
+
+# Coordinates closer than this (in points) are the same grid line.
+_GRID_TOLERANCE = 1.5
+# Ruling lines: snapped to one position and joined when closer than this; shorter ones dropped.
+_SNAP = 3.0
+_MIN_EDGE = 3.0
+# Characters: the same word when the gap is at most this; the same line when the tops are.
+_X_TOLERANCE = 3.0
+_Y_TOLERANCE = 3.0
+# How many characters or edges are handled between two looks at the clock.
+_CHECK_EVERY = 2048
+
+
+@dataclass(frozen=True)
+class RowLabels:
+    """The row labels the text-line heuristics know: those that carry values (``leaves``) and
+    those that are only group labels (``groups``, 「（三）不予公开」), as keys (NFKC, no
+    whitespace, no numbering), with every prefix of every key for the prefix tests."""
+
+    leaves: frozenset[str]
+    groups: frozenset[str]
+    prefixes: frozenset[str]
+
+    @classmethod
+    def of(cls, labels: Iterable[tuple[str, bool]]) -> RowLabels:
+        """Build the index from ``(label, group_only)`` pairs, labels as printed."""
+        leaves: set[str] = set()
+        groups: set[str] = set()
+        for label, group_only in labels:
+            (groups if group_only else leaves).add(_key(label))
+        prefixes = {k[:n] for k in leaves | groups for n in range(1, len(k) + 1)}
+        return cls(frozenset(leaves), frozenset(groups), frozenset(prefixes))
+
+
+def read_pdf(data: bytes, labels: RowLabels | None = None) -> Document:
+    """Read a PDF's text layer into a document of text lines and tables.
+
+    ``labels`` is the index of row labels the text-line repairs use (by default the template's).
+    Raises :class:`~govdisclosure._document.ReaderError` when the input is not a readable PDF or
+    is over a limit, and :class:`ImportError` naming the ``govdisclosure[pdf]`` extra when
+    pypdfium2 is not installed.
+    """
+    pdfium = import_extra("pypdfium2", "pypdfium2", "pdf", "reading PDF")
+    pdf_font.install(pdfium)
+    if len(data) > MAX_PDF_BYTES:
+        raise ReaderError(f"the PDF is larger than {MAX_PDF_BYTES} bytes")
+    if b"%PDF-" not in data[:1024]:
+        raise ReaderError("not a PDF: no %PDF- header")
+    labels = labels if labels is not None else RowLabels.of(())
+    try:
+        pages = _read_pages(pdfium, data, labels)
+    except ReaderError:
+        raise
+    except Exception as exc:
+        # PDFium reports damaged, encrypted or unsupported input as PdfiumError.
+        raise ReaderError(f"unreadable PDF: {_describe(exc)}") from exc
+    return Document(blocks=_finish(pages), format="pdf")
+
+
+class _Budget:
+    """The character and time limits over the whole PDF, checked from inside a page."""
+
+    def __init__(self) -> None:
+        self.deadline = time.monotonic() + MAX_PDF_SECONDS
+        self.chars = 0
+
+    def tick(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise ReaderError(f"reading the PDF took more than {MAX_PDF_SECONDS:g} seconds")
+
+    def add_chars(self, count: int) -> None:
+        self.chars += count
+        if self.chars > MAX_PDF_CHARS:
+            raise ReaderError(f"the PDF has more than {MAX_PDF_CHARS} characters")
+
+
+def _read_pages(pdfium: Any, data: bytes, labels: RowLabels) -> list[list[_Block]]:
+    budget = _Budget()
+    pages: list[list[_Block]] = []
+    pdf = pdfium.PdfDocument(data)
+    try:
+        count = len(pdf)
+        if count > MAX_PDF_PAGES:
+            raise ReaderError(f"the PDF has {count} pages, more than {MAX_PDF_PAGES}")
+        for number in range(1, count + 1):
+            try:
+                page = pdf[number - 1]
+                try:
+                    blocks = _read_page(pdfium, page, number, budget, labels)
+                finally:
+                    page.close()
+            except ReaderError:
+                raise
+            except Exception as exc:
+                raise ReaderError(f"unreadable PDF page {number}: {_describe(exc)}") from exc
+            budget.tick()
+            pages.append(blocks)
+    finally:
+        pdf.close()
+    return pages
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+# -- Characters and words -----------------------------------------------------------------------
+
+
+class _Char(NamedTuple):
+    """A character and its box, in points from the page's top left corner."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+class _Word(NamedTuple):
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def _page_chars(pdfium: Any, page: Any, budget: _Budget) -> list[_Char]:
+    """The page's characters with their boxes, whitespace included (it separates words).
+
+    A character's box runs across its advance (PDFium's loose box, cut at the next character of
+    the same text object) and, vertically, over one font size from the font's descent below the
+    baseline: every character of a line and size shares one height. Characters that PDFium
+    makes up (a space for a gap, a line break) are left out: gaps are measured here.
+    """
+    raw = pdfium.raw
+    left, _, _, top = page.get_cropbox()
+    textpage = page.get_textpage()
+    found: list[tuple[int, float, float, float, float, int]] = []
+    try:
+        handle = textpage.raw  # the bare handle: no conversion on each call
+        rect = raw.FS_RECTF()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        descent = ctypes.c_float()
+        descents: dict[tuple[int, float], float] = {}
+        object_of = _address_function(raw.FPDFText_GetTextObject)
+        get_box, get_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+        get_size, get_unicode = raw.FPDFText_GetFontSize, raw.FPDFText_GetUnicode
+        for i in range(raw.FPDFText_CountChars(handle)):
+            if not i % _CHECK_EVERY:
+                budget.tick()
+            address = object_of(handle, i)
+            if not address or not get_box(handle, i, rect):
+                continue
+            get_origin(handle, i, ox, oy)
+            size = get_size(handle, i)
+            key = (address, size)
+            if key not in descents:
+                obj = ctypes.cast(ctypes.c_void_p(address), raw.FPDF_PAGEOBJECT)
+                font = raw.FPDFTextObj_GetFont(obj)
+                ok = font and raw.FPDFFont_GetDescent(font, ctypes.c_float(size), descent)
+                descents[key] = descent.value if ok else -0.25 * size
+            bottom = oy.value + descents[key]
+            found.append(
+                (get_unicode(handle, i), rect.left, rect.right, bottom + size, bottom, address)
+            )
+    finally:
+        textpage.close()
+    chars: list[_Char] = []
+    for i, (code, x0, x1, y1, y0, address) in enumerate(found):
+        if i + 1 < len(found) and found[i + 1][5] == address and x0 < found[i + 1][1] < x1:
+            x1 = found[i + 1][1]
+        text = chr(code) if 0 < code < 0x110000 else "\ufffd"
+        chars.append(_Char(text, x0 - left, x1 - left, top - y1, top - y0))
+    return chars
+
+
+def _address_function(function: Any) -> Any:
+    """The PDFium function ``function`` (handle, index) -> pointer, returning the pointer as a
+    plain integer: a text object's identity, without a ctypes cast per character."""
+    address = ctypes.cast(function, ctypes.c_void_p).value or 0
+    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+    return prototype(address)
+
+
+def _dedupe(chars: Sequence[_Char]) -> list[_Char]:
+    """Drop a character printed again at (nearly) the same place: fake bold is often the same
+    characters twice, a fraction of a point apart. Linear: a hash of 2-point cells, of which a
+    character within a point of another lies in one of four."""
+    seen: dict[tuple[str, int, int], list[_Char]] = {}
+    out: list[_Char] = []
+    for c in chars:
+        if c.text.isspace():
+            out.append(c)
+            continue
+        hx, hy = c.x0 / 2, c.top / 2
+        gx, gy = math.floor(hx), math.floor(hy)
+        nx = gx - 1 if hx - gx < 0.5 else gx + 1
+        ny = gy - 1 if hy - gy < 0.5 else gy + 1
+        duplicate = False
+        for cell in ((c.text, gx, gy), (c.text, nx, gy), (c.text, gx, ny), (c.text, nx, ny)):
+            for o in seen.get(cell, ()):
+                if (
+                    abs(o.x0 - c.x0) <= 1
+                    and abs(o.top - c.top) <= 1
+                    and abs(o.bottom - o.top - (c.bottom - c.top)) < 0.01
+                ):
+                    duplicate = True
+                    break
+            if duplicate:
+                break
+        if not duplicate:
+            seen.setdefault((c.text, gx, gy), []).append(c)
+            out.append(c)
+    return out
+
+
+def _char_lines(chars: Iterable[_Char]) -> list[list[_Char]]:
+    """Cluster characters into lines by their tops (each within the tolerance of the previous
+    one), top to bottom, each line left to right."""
+    lines: list[list[_Char]] = []
+    last = -math.inf
+    for c in sorted(chars, key=lambda c: c.top):
+        if c.top - last > _Y_TOLERANCE:
+            lines.append([])
+        lines[-1].append(c)
+        last = c.top
+    for line in lines:
+        line.sort(key=lambda c: c.x0)
+    return lines
+
+
+def _line_words(line: Sequence[_Char]) -> list[_Word]:
+    """Split a line of characters into words at whitespace and at gaps wider than the
+    tolerance."""
+    words: list[_Word] = []
+    run: list[_Char] = []
+    for c in line:
+        if c.text.isspace():
+            if run:
+                words.append(_word(run))
+                run = []
+            continue
+        if run:
+            prev = run[-1]
+            if (
+                c.x0 > prev.x1 + _X_TOLERANCE
+                or c.x0 < prev.x0
+                or abs(c.top - prev.top) > _Y_TOLERANCE
+            ):
+                words.append(_word(run))
+                run = []
+        run.append(c)
+    if run:
+        words.append(_word(run))
+    return words
+
+
+def _word(run: Sequence[_Char]) -> _Word:
+    return _Word(
+        "".join(c.text for c in run),
+        min(c.x0 for c in run),
+        max(c.x1 for c in run),
+        min(c.top for c in run),
+        max(c.bottom for c in run),
+    )
+
+
+# -- Pages ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _RawTable:
+    """A ruled table on one page: its cells' boxes and texts, grid positions still to come."""
+
+    page: int
+    boxes: list[tuple[float, float, float, float, str]]  # x0, top, x1, bottom, text
+
+    @property
+    def top(self) -> float:
+        return min(b[1] for b in self.boxes)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (
+            min(b[0] for b in self.boxes),
+            self.top,
+            max(b[2] for b in self.boxes),
+            max(b[3] for b in self.boxes),
+        )
+
+    @property
+    def columns(self) -> list[float]:
+        return _grid([b[0] for b in self.boxes])
+
+
+@dataclass
+class _Text:
+    page: int
+    top: float
+    line: int
+    text: str
+
+
+_Block = _RawTable | _Text
+
+
+def _read_page(
+    pdfium: Any, page: Any, number: int, budget: _Budget, labels: RowLabels
+) -> list[_Block]:
+    found = _page_chars(pdfium, page, budget)
+    budget.add_chars(sum(1 for c in found if not c.text.isspace()))
+    chars = _dedupe(found)
+    if not any(not c.text.isspace() for c in chars):
+        return []
+    tables: list[_RawTable] = []
+    edges = _edges(pdfium, page, budget)
+    if len(edges[0]) + len(edges[1]) <= MAX_PAGE_EDGES:
+        for cells in _find_tables(*edges, budget):
+            table = _ruled_table(cells, chars, number, budget)
+            if table is not None:
+                tables.append(table)
+    boxes = [t.bbox for t in tables]
+    words = [
+        w
+        for line in _char_lines(chars)
+        for w in _line_words(line)
+        if not any(_inside(w, box) for box in boxes)
+    ]
+    lines = _assemble_rows(_stack_columns(_group_lines(words)), labels)
+    lines = _join_prose(lines, float(page.get_width()), labels)
+    blocks: list[_Block] = [*tables]
+    blocks.extend(_Text(number, line.top, line.number, line.text()) for line in lines)
+    blocks.sort(key=lambda b: b.top)
+    return _drop_page_numbers(blocks, float(page.get_height()))
+
+
+def _drop_page_numbers(blocks: list[_Block], height: float) -> list[_Block]:
+    """Drop a page number printed alone as the first or last text in the page's top or bottom
+    margin (a tenth of the page): it is layout, and read as text it looks like a row of values."""
+    margin = height / 10
+    for end in (-1, 0):
+        if blocks:
+            block = blocks[end]
+            in_margin = block.top > height - margin if end else block.top < margin
+            if isinstance(block, _Text) and in_margin and _PAGE_NUMBER.fullmatch(block.text):
+                del blocks[end]
+    return blocks
+
+
+def _inside(obj: _Char | _Word, box: Sequence[float]) -> bool:
+    x = (obj.x0 + obj.x1) / 2
+    y = (obj.top + obj.bottom) / 2
+    x0, top, x1, bottom = box
+    # Half-open, so that a character on the edge between two cells lands in one of them only.
+    return bool(x0 <= x < x1 and top <= y < bottom)
+
+
+# -- Ruling lines and the cells they close --------------------------------------------------------
+
+# An edge: its position across (y of a horizontal one, x of a vertical one), start and end along.
+_Edge = tuple[float, float, float]
+_Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _edges(pdfium: Any, page: Any, budget: _Budget) -> tuple[list[_Edge], list[_Edge]]:
+    """The horizontal and vertical straight segments of the page's paths (stroked or filled,
+    inside form XObjects too), longer than a point, in top-down page coordinates."""
+    raw = pdfium.raw
+    left, _, _, top = page.get_cropbox()
+    h: list[_Edge] = []
+    v: list[_Edge] = []
+    forms: list[tuple[float, ...]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    seen = 0
+    for obj in page.get_objects():
+        del forms[obj.level :]
+        matrix = _compose(tuple(obj.get_matrix().get()), forms)
+        if obj.type == raw.FPDF_PAGEOBJ_FORM:
+            forms.append(tuple(obj.get_matrix().get()))
+            continue
+        if obj.type != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        start = current = (0.0, 0.0)
+        for k in range(max(0, raw.FPDFPath_CountSegments(obj))):
+            seen += 1
+            if not seen % _CHECK_EVERY:
+                budget.tick()
+            segment = raw.FPDFPath_GetPathSegment(obj, k)
+            if not segment or not raw.FPDFPathSegment_GetPoint(segment, x, y):
+                continue
+            point = _apply(matrix, x.value, y.value)
+            kind = raw.FPDFPathSegment_GetType(segment)
+            if kind == raw.FPDF_SEGMENT_MOVETO:
+                start = current = point
+                continue
+            if kind == raw.FPDF_SEGMENT_LINETO:
+                _add_edge(h, v, current, point, left, top)
+            current = point
+            if raw.FPDFPathSegment_GetClose(segment):
+                _add_edge(h, v, current, start, left, top)
+                current = start
+    return h, v
+
+
+def _compose(matrix: tuple[float, ...], forms: Sequence[tuple[float, ...]]) -> tuple[float, ...]:
+    """The object's matrix followed by those of the forms holding it, innermost first."""
+    for outer in reversed(forms):
+        a, b, c, d, e, f = matrix
+        A, B, C, D, E, F = outer
+        matrix = (
+            a * A + b * C,
+            a * B + b * D,
+            c * A + d * C,
+            c * B + d * D,
+            e * A + f * C + E,
+            e * B + f * D + F,
+        )
+    return matrix
+
+
+def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
+    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+
+
+def _add_edge(
+    h: list[_Edge],
+    v: list[_Edge],
+    a: tuple[float, float],
+    b: tuple[float, float],
+    left: float,
+    top: float,
+) -> None:
+    (ax, ay), (bx, by) = a, b
+    if abs(ay - by) < 0.01 and abs(ax - bx) >= 1:
+        h.append((top - ay, min(ax, bx) - left, max(ax, bx) - left))
+    elif abs(ax - bx) < 0.01 and abs(ay - by) >= 1:
+        v.append((ax - left, top - max(ay, by), top - min(ay, by)))
+
+
+def _merge_edges(edges: Sequence[_Edge]) -> list[_Edge]:
+    """Snap edges whose positions are within the tolerance (each of the previous one) to their
+    mean, join overlapping or nearly touching ones on one position, and drop short ones."""
+    snapped: list[_Edge] = []
+    cluster: list[_Edge] = []
+    for e in [*sorted(edges), None]:
+        if cluster and (e is None or e[0] - cluster[-1][0] > _SNAP):
+            mean = sum(c[0] for c in cluster) / len(cluster)
+            snapped.extend((mean, s, t) for _, s, t in cluster)
+            cluster = []
+        if e is not None:
+            cluster.append(e)
+    joined: list[_Edge] = []
+    for pos, s, t in sorted(snapped):
+        if joined and joined[-1][0] == pos and s <= joined[-1][2] + _SNAP:
+            if t > joined[-1][2]:
+                joined[-1] = (pos, joined[-1][1], t)
+        else:
+            joined.append((pos, s, t))
+    return [e for e in joined if e[2] - e[1] >= _MIN_EDGE]
+
+
+def _find_tables(
+    h_raw: Sequence[_Edge], v_raw: Sequence[_Edge], budget: _Budget
+) -> list[list[_Box]]:
+    """The ruled tables: groups of cells that share corners, top to bottom, of two cells or more.
+
+    A cell is the smallest rectangle whose four corners are intersections of the edges and whose
+    sides lie on edges through those corners.
+    """
+    h, v = _merge_edges(h_raw), _merge_edges(v_raw)
+    # Each intersection with the edges through it (indices into h and v).
+    points: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
+    h_order = sorted(range(len(h)), key=lambda i: h[i][0])
+    h_ys = [h[i][0] for i in h_order]
+    for vi, (x, vt, vb) in enumerate(v):
+        budget.tick()
+        lo = bisect.bisect_left(h_ys, vt - _SNAP)
+        hi = bisect.bisect_right(h_ys, vb + _SNAP)
+        for hi_ in h_order[lo:hi]:
+            y, hx0, hx1 = h[hi_]
+            if hx0 - _SNAP <= x <= hx1 + _SNAP:
+                hs, vs = points.setdefault((x, y), (set(), set()))
+                hs.add(hi_)
+                vs.add(vi)
+    by_x: dict[float, list[float]] = {}
+    by_y: dict[float, list[float]] = {}
+    for x, y in sorted(points):
+        by_x.setdefault(x, []).append(y)
+        by_y.setdefault(y, []).append(x)
+
+    def vertical(p: tuple[float, float], q: tuple[float, float]) -> bool:
+        return bool(points[p][1] & points[q][1])
+
+    def horizontal(p: tuple[float, float], q: tuple[float, float]) -> bool:
+        return bool(points[p][0] & points[q][0])
+
+    cells: list[_Box] = []
+    for n, (x, y) in enumerate(sorted(points)):
+        if not n % _CHECK_EVERY:
+            budget.tick()
+        ys, xs = by_x[x], by_y[y]
+        below = ys[bisect.bisect_right(ys, y) :]
+        right = xs[bisect.bisect_right(xs, x) :]
+        cell = _smallest_cell((x, y), below, right, points, vertical, horizontal)
+        if cell is not None:
+            cells.append(cell)
+    return _group_cells(cells)
+
+
+def _smallest_cell(
+    corner: tuple[float, float],
+    below: Sequence[float],
+    right: Sequence[float],
+    points: dict[tuple[float, float], Any],
+    vertical: Any,
+    horizontal: Any,
+) -> _Box | None:
+    x, y = corner
+    for by in below:
+        if not vertical(corner, (x, by)):
+            continue
+        for rx in right:
+            if not horizontal(corner, (rx, y)):
+                continue
+            far = (rx, by)
+            if far in points and vertical(far, (rx, y)) and horizontal(far, (x, by)):
+                return (x, y, rx, by)
+    return None
+
+
+def _group_cells(cells: Sequence[_Box]) -> list[list[_Box]]:
+    """Group cells that share a corner (directly or through other cells) into tables."""
+    parent = list(range(len(cells)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[float, float], int] = {}
+    for i, (x0, top, x1, bottom) in enumerate(cells):
+        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            j = owner.setdefault(corner, i)
+            parent[find(i)] = find(j)
+    groups: dict[int, list[_Box]] = {}
+    for i, cell in enumerate(cells):
+        groups.setdefault(find(i), []).append(cell)
+    tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in tables if len(t) > 1]
+
+
+# -- Ruled tables -----------------------------------------------------------------------------
+
+
+def _grid(values: Sequence[float]) -> list[float]:
+    """Merge coordinates closer than the tolerance into one grid line each, in order."""
+    grid: list[float] = []
+    for v in sorted(values):
+        if not grid or v - grid[-1] > _GRID_TOLERANCE:
+            grid.append(v)
+    return grid
+
+
+def _position(grid: Sequence[float], value: float) -> int:
+    return min(range(len(grid)), key=lambda i: abs(grid[i] - value))
+
+
+def _span(grid: Sequence[float], start: float, end: float) -> int:
+    return max(1, sum(1 for g in grid if start - _GRID_TOLERANCE <= g < end - _GRID_TOLERANCE))
+
+
+def _ruled_table(
+    boxes: Sequence[_Box], chars: Sequence[_Char], page: int, budget: _Budget
+) -> _RawTable | None:
+    """Take the text of each cell of a ruled table.
+
+    Characters are matched to cells by row bands: the cells' tops and bottoms cut the table into
+    bands, each band lists the cells across it left to right, and a character's centre finds its
+    band and then its cell by bisection.
+
+    A "table" of one cell is a frame or a box around text, not a table: its text is left to the
+    line reader.
+    """
+    if len(boxes) < 2:
+        return None
+    cuts = sorted({b[1] for b in boxes} | {b[3] for b in boxes})
+    bands: list[list[tuple[float, float, int]]] = [[] for _ in cuts]
+    for index, (x0, top, x1, bottom) in enumerate(boxes):
+        for band in range(bisect.bisect_left(cuts, top), bisect.bisect_left(cuts, bottom)):
+            bands[band].append((x0, x1, index))
+    starts = []
+    for band_cells in bands:
+        band_cells.sort()
+        starts.append([c[0] for c in band_cells])
+    texts: list[list[_Char]] = [[] for _ in boxes]
+    for n, c in enumerate(chars):
+        if not n % _CHECK_EVERY:
+            budget.tick()
+        x, y = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+        band = bisect.bisect_right(cuts, y) - 1
+        if band < 0 or band >= len(bands):
+            continue
+        at = bisect.bisect_right(starts[band], x) - 1
+        if at >= 0:
+            x0, x1, index = bands[band][at]
+            top, bottom = boxes[index][1], boxes[index][3]
+            if x < x1 and top <= y < bottom:
+                texts[index].append(c)
+    return _RawTable(
+        page=page,
+        boxes=[(x0, y0, x1, y1, _cell_text(texts[i])) for i, (x0, y0, x1, y1) in enumerate(boxes)],
+    )
+
+
+def _cell_text(chars: Sequence[_Char]) -> str:
+    lines = [" ".join(w.text for w in _line_words(line)) for line in _char_lines(chars)]
+    return _join_wrapped([ln for ln in (ln.strip() for ln in lines) if ln])
+
+
+def _join_wrapped(lines: Sequence[str]) -> str:
+    """Join the lines of a wrapped cell: no space unless the break is between Latin letters or
+    digits on both sides, where the break most likely stood for a space."""
+    text = ""
+    for line in lines:
+        if text and _latin(text[-1]) and _latin(line[0]):
+            text += " "
+        text += line
+    return text
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+# -- Text lines -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    """A line of words on a page. ``x0``/``x1`` hold each word's horizontal extent."""
+
+    words: list[str]
+    x0: list[float]
+    x1: list[float]
+    top: float
+    bottom: float
+    number: int
+    #: The row pieces once :func:`_assemble_rows` has split the line.
+    label: list[str] = field(default_factory=list)
+    values: list[str] = field(default_factory=list)
+    #: The lines that continue this one, wrapped prose (see :func:`_join_prose`).
+    tail: list[_Line] = field(default_factory=list)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def centre(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    def text(self) -> str:
+        """The line's text, the lines that continue it joined on, with :func:`_unspace`."""
+        if self.tail:
+            return _unspace(_join_wrapped([line.own_text() for line in (self, *self.tail)]))
+        return self.own_text()
+
+    def own_text(self) -> str:
+        """The text of this physical line (or row) alone."""
+        words = [*self.label, *self.values] if self.label or self.values else self.words
+        if _letter_spaced(words):
+            return "".join(words)
+        return _unspace(" ".join(words)) if len(self.values) <= 1 else " ".join(words)
+
+
+def _group_lines(words: Sequence[_Word]) -> list[_Line]:
+    """Group words into lines: a word joins a line when its vertical centre lies within the
+    band of the line's first word. Lines are numbered from 1, top to bottom."""
+    bands: list[tuple[float, float, list[_Word]]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        centre = (w.top + w.bottom) / 2
+        if bands and bands[-1][0] <= centre <= bands[-1][1]:
+            bands[-1][2].append(w)
+        else:
+            bands.append((w.top, w.bottom, [w]))
+    lines = []
+    for number, (_, _, ws) in enumerate(bands, start=1):
+        ws.sort(key=lambda w: w.x0)
+        lines.append(
+            _Line(
+                words=[w.text for w in ws],
+                x0=[w.x0 for w in ws],
+                x1=[w.x1 for w in ws],
+                top=min(w.top for w in ws),
+                bottom=max(w.bottom for w in ws),
+                number=number,
+            )
+        )
+    return lines
+
+
+def _wide(ch: str) -> bool:
+    # CJK ideographs, CJK and full-width punctuation, and the curly quotes Chinese text uses.
+    return ord(ch) >= 0x2E80 or ch in "“”‘’"
+
+
+def _header_word(word: str) -> bool:
+    return all(_wide(ch) and not ch.isdigit() for ch in word)
+
+
+def _close(upper: _Line, lower: _Line) -> bool:
+    """Whether two lines are near enough to belong to one table row or header."""
+    return lower.top - upper.bottom <= 1.2 * max(upper.height, lower.height, 1.0)
+
+
+@dataclass
+class _Column:
+    x0: float
+    x1: float
+    pieces: list[str]
+
+    def matches(self, x0: float, x1: float, tolerance: float) -> bool:
+        # Centres only: left edges also line up in a wrapped left-aligned note, which must not
+        # be stacked with the header words beside it.
+        return abs((self.x0 + self.x1) / 2 - (x0 + x1) / 2) <= tolerance
+
+
+def _stack_columns(lines: list[_Line]) -> list[_Line]:
+    """Stack header text typeset in columns back into one word per column.
+
+    Real PDFs print narrow header cells vertically, one character per line, so that a header row
+    arrives as lines like 「结 结 其 尚」, 「果 果 他 未」, 「维 纠 结 审」, 「持 正 果 结」; narrow
+    horizontal cells wrap the same way (「商业 科研」 over 「企业 机构」). A run of consecutive,
+    closely spaced lines is stacked when every line has two or more words made only of Chinese
+    characters (no digits) and, from the second line on, at least two words and at least 60% of
+    the words sit in a column of the run (the same centre, within half a character), or the two
+    lines hold only single characters (columns starting at different heights interleave). Each
+    column's pieces are joined top to bottom, and the run becomes one line of the column words,
+    left to right, numbered as its first line: 「结果维持 结果纠正 其他结果 尚未审结」.
+    """
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        first = lines[i]
+        if len(first.words) >= 2 and all(_header_word(w) for w in first.words):
+            tolerance = max(first.height, 1.0) / 2
+            columns = [
+                _Column(a, b, [w]) for w, a, b in zip(first.words, first.x0, first.x1, strict=True)
+            ]
+            j = i + 1
+            while j < len(lines) and _stacks(lines[j - 1], lines[j], columns, tolerance):
+                _add_to_columns(lines[j], columns, tolerance)
+                j += 1
+            if j - i >= 2:
+                columns.sort(key=lambda c: c.x0)
+                out.append(
+                    _Line(
+                        words=["".join(c.pieces) for c in columns],
+                        x0=[c.x0 for c in columns],
+                        x1=[c.x1 for c in columns],
+                        top=first.top,
+                        bottom=lines[j - 1].bottom,
+                        number=first.number,
+                    )
+                )
+                i = j
+                continue
+        out.append(first)
+        i += 1
+    return out
+
+
+def _stacks(upper: _Line, lower: _Line, columns: Sequence[_Column], tolerance: float) -> bool:
+    if len(lower.words) < 2 or not all(_header_word(w) for w in lower.words):
+        return False
+    if not _close(upper, lower):
+        return False
+    if all(len(w) == 1 for w in (*upper.words, *lower.words)):
+        # Lines of single characters: the columns of a header typeset vertically whose cells
+        # start at different heights, so that their lines interleave (a leaf that spans two
+        # header rows beside leaves under a group header). Each character still finds its
+        # column by its centre.
+        return True
+    aligned = sum(
+        1
+        for a, b in zip(lower.x0, lower.x1, strict=True)
+        if any(c.matches(a, b, tolerance) for c in columns)
+    )
+    return aligned >= 2 and aligned >= math.ceil(0.6 * len(lower.words))
+
+
+def _add_to_columns(line: _Line, columns: list[_Column], tolerance: float) -> None:
+    for word, a, b in zip(line.words, line.x0, line.x1, strict=True):
+        for column in columns:
+            if column.matches(a, b, tolerance):
+                column.pieces.append(word)
+                column.x0, column.x1 = min(column.x0, a), max(column.x1, b)
+                break
+        else:
+            columns.append(_Column(a, b, [word]))
+
+
+# -- Table rows printed as text ---------------------------------------------------------------
+
+# A value cell: a number (signed, with separators, decimals, an approximation word, a magnitude
+# and a unit), a number followed by a parenthesised explanation, or a blank marker.
+_VALUE = re.compile(
+    r"[+\-−－]?\d[\d,，]*(?:[.．]\d+)?(?:余|多)?(?:万|萬)?(?:元|件|条|條|份|个|個|项|項)?%?"
+    r"|[+\-−－]?\d[\d,，.．]*[(（].*"
+    r"|[/／_—–―\-－]+"
+)
+# A numbering marker at the start of a row label, after NFKC: 一、 (一) 1. 1、
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])")
+# The most values a row of table 三 or 二 carries; table 四's row of 15 is never label-less.
+_MAX_ROW_VALUES = 7
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"\s+", "", text)
+    return re.sub("[“”‘’]", '"', text)
+
+
+def _key(label: str) -> str:
+    return _MARKER.sub("", _norm(label), count=1)
+
+
+def _row_like(word: str, labels: RowLabels) -> bool:
+    """Whether a word begins like a row label of the template (first three characters after the
+    numbering), so that a slightly damaged label still counts."""
+    key = _key(word)
+    return len(key) >= 2 and key[:3] in labels.prefixes
+
+
+def _incomplete(word: str, labels: RowLabels) -> bool:
+    """Whether a word is the beginning of a row label but not the whole of it."""
+    key = _key(word)
+    return (
+        len(key) >= 2
+        and key not in labels.leaves
+        and key not in labels.groups
+        and key in labels.prefixes
+    )
+
+
+def _split(line: _Line) -> tuple[list[str], list[str]]:
+    """Split a line into its label words and its trailing value words."""
+    cut = len(line.words)
+    while cut > 0 and _VALUE.fullmatch(line.words[cut - 1]):
+        cut -= 1
+    return line.words[:cut], line.words[cut:]
+
+
+def _wants_values(row: _Line, labels: RowLabels) -> bool:
+    """Whether a row is a label printed without its values: one row label, or a group label and
+    a row label, and not a label that the template prints without values."""
+    label = row.label
+    if row.values or not 1 <= len(label) <= 2 or not all(_row_like(w, labels) for w in label):
+        return False
+    key = _key(label[-1])
+    return not (key in labels.groups and key not in labels.leaves)
+
+
+def _assemble_rows(lines: list[_Line], labels: RowLabels) -> list[_Line]:
+    """Put table rows that the PDF printed over several lines back on one line each.
+
+    A line made only of values (one to seven of them) is joined to a neighbouring line that
+    holds a row label and no values: to the line above when that label is incomplete (the label
+    wraps round the values), otherwise to the nearer of the lines above and below, so values
+    printed on the line before their label go with it. Both neighbours must be closely spaced.
+    A line with no numbering and no values that continues an incomplete row label (the joined
+    text is still the beginning of a template label) is appended to that label. The result is
+    one line per row, 「label values…」, numbered as its first physical line. Lines that are not
+    table rows pass through unchanged.
+    """
+    for line in lines:
+        line.label, line.values = _split(line)
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        prev = out[-1] if out else None
+        if not line.label and 1 <= len(line.values) <= _MAX_ROW_VALUES:
+            after = lines[i + 1] if i + 1 < len(lines) else None
+            up = prev is not None and _wants_values(prev, labels) and _close(prev, line)
+            down = (
+                after is not None
+                and not after.values
+                and _wants_values(after, labels)
+                and _close(line, after)
+            )
+            if (
+                prev is not None
+                and up
+                and (
+                    not down
+                    or _incomplete(prev.label[-1], labels)
+                    or after is None
+                    or line.centre - prev.centre <= after.centre - line.centre
+                )
+            ):
+                _merge(prev, line, values=line.values)
+                i += 1
+                continue
+            if after is not None and down:
+                after.values = line.values
+                after.number = line.number
+                after.top = line.top
+                out.append(after)
+                i += 2
+                continue
+        elif prev is not None and _continues(prev, line, labels):
+            _merge(prev, line, values=line.values, label=line.label[0])
+            i += 1
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _continues(row: _Line, line: _Line, labels: RowLabels) -> bool:
+    if not row.label or len(line.label) != 1 or not _close(row, line):
+        return False
+    if row.values and line.values:
+        return False
+    word = line.label[0]
+    if _MARKER.match(_norm(word)) or not _incomplete(row.label[-1], labels):
+        return False
+    return _key(row.label[-1] + word) in labels.prefixes
+
+
+def _merge(row: _Line, line: _Line, *, values: list[str], label: str = "") -> None:
+    if label:
+        row.label[-1] += label
+    if values:
+        row.values = values
+    row.bottom = max(row.bottom, line.bottom)
+
+
+# A space Word leaves around a number in a date or an address: 「自 2023 年 1 月 1 日」, 「1 号」.
+_DATE_SPACE = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=\d+\s*[年月日号])|(?<=\d)\s+(?=[年月日号])"
+)
+# Sentence-final punctuation: a line ending with it is not continued, even at the margin.
+_SENTENCE_END = "。！？；!?;"
+
+
+def _unspace(text: str) -> str:
+    """Close up the spaces around a number in a date or an address in a prose line
+    (「统计期限自 2023 年 1 月 1 日」 becomes 「统计期限自2023年1月1日」). Rows of values
+    (two values or more) are left alone."""
+    return _DATE_SPACE.sub("", text)
+
+
+def _letter_spaced(words: Sequence[str]) -> bool:
+    """Whether a line is typeset with a gap after every character (distributed or justified
+    alignment, 「号 ， 邮 编 ： 0 0 0 0 0 0」): four words or more, every one a single character,
+    two of them Chinese. Its words are then one text, without spaces. A row of single-digit
+    values has no Chinese character and is not letter-spaced."""
+    return (
+        len(words) >= 4
+        and all(len(w) == 1 for w in words)
+        and sum(1 for w in words if _wide(w)) >= 2
+    )
+
+
+def _join_prose(lines: list[_Line], width: float, labels: RowLabels) -> list[_Line]:
+    """Join a line of prose wrapped at the right margin to the line that continues it.
+
+    A line is continued when it runs on like prose (:func:`_running`), reaches the right fifth
+    of the page, does not end a sentence,
+    starts at the page's left margin (or indented by up to two characters and a half), and the
+    next line is closely spaced, starts at the margin, has no numbering and is no table row
+    either (neither line has more than one value or begins with a row label). The joined text
+    is one paragraph, located at its first line: 「…统计期限自 2023 年 1 月 1 日」 over
+    「起至 2023 年 12 月 31 日止。」 is read as one period statement.
+    """
+    if not lines:
+        return lines
+    margin = min(line.x0[0] for line in lines)
+    out: list[_Line] = []
+    for line in lines:
+        last = out[-1].tail[-1] if out and out[-1].tail else out[-1] if out else None
+        if out and last is not None and _wraps(last, line, width, margin, out[-1], labels):
+            out[-1].tail.append(line)
+            continue
+        out.append(line)
+    return out
+
+
+def _wraps(
+    upper: _Line, lower: _Line, width: float, margin: float, first: _Line, labels: RowLabels
+) -> bool:
+    height = max(upper.height, 1.0)
+    text = upper.words[-1]
+    return (
+        upper.x1[-1] >= 0.8 * width
+        and text[-1] not in _SENTENCE_END
+        and first.x0[0] <= margin + 2.5 * height
+        and lower.x0[0] <= margin + 0.5 * height
+        and _close(upper, lower)
+        and len(upper.values) <= 1
+        and len(lower.values) <= 1
+        and not _MARKER.match(_norm(lower.words[0]))
+        and not any(_row_like(line.words[0], labels) for line in (first, lower))
+        and _running(upper)
+        and _running(lower)
+    )
+
+
+def _running(line: _Line) -> bool:
+    """Whether a line runs on like prose: no gap between its words wider than two characters
+    (a table's header or row leaves wide gaps between its cells)."""
+    limit = 2 * max(line.height, 1.0)
+    return all(b - a <= limit for a, b in zip(line.x1, line.x0[1:], strict=False))
+
+
+# -- The document -----------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(
+    r"[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4})?(?:\s*共\s*\d{1,4}\s*页)?[-—–－\s]*"
+)
+
+
+def _continues_table(a: _RawTable, b: _RawTable) -> bool:
+    """Whether table ``b`` on the next page continues table ``a``: the same outer edges, and the
+    column edges of one are among those of the other (a last row often merges columns)."""
+    ax0, _, ax1, _ = a.bbox
+    bx0, _, bx1, _ = b.bbox
+    if a.page + 1 != b.page or abs(ax0 - bx0) > 2.0 or abs(ax1 - bx1) > 2.0:
+        return False
+    ca, cb = a.columns, b.columns
+    return len(_grid([*ca, *cb])) == max(len(ca), len(cb))
+
+
+def _finish(pages: Sequence[list[_Block]]) -> tuple[Paragraph | Table, ...]:
+    """Join tables continued across a page break, then number the tables and build blocks."""
+    joined: list[list[_RawTable] | _Text] = []
+    last_table: int | None = None  # index in ``joined`` of the table that may continue
+    for block in (b for blocks in pages for b in blocks):
+        if isinstance(block, _Text):
+            joined.append(block)
+            # A page number away from the margins does not break a table either.
+            if not _PAGE_NUMBER.fullmatch(block.text):
+                last_table = None
+            continue
+        if last_table is not None:
+            parts = joined[last_table]
+            assert isinstance(parts, list)
+            if _continues_table(parts[-1], block):
+                parts.append(block)
+                continue
+        joined.append([block])
+        last_table = len(joined) - 1
+    out: list[Paragraph | Table] = []
+    index = 0
+    for item in joined:
+        if isinstance(item, _Text):
+            out.append(Paragraph(text=item.text, location=Location(page=item.page, line=item.line)))
+        else:
+            out.append(_table(item, index))
+            index += 1
+    return tuple(out)
+
+
+def _table(parts: Sequence[_RawTable], index: int) -> Table:
+    """Place each cell on the grid of cell edges and read its spans off that grid.
+
+    The columns are those of all parts together; the rows are counted part after part, and a
+    row where no cell starts stays in place as an empty row.
+    """
+    xs = _grid([b[0] for part in parts for b in part.boxes])
+    rows: list[tuple[Cell, ...]] = []
+    for part in parts:
+        ys = _grid([b[1] for b in part.boxes])
+        grid: list[list[tuple[int, Cell]]] = [[] for _ in ys]
+        for x0, top, x1, bottom, text in part.boxes:
+            row, column = _position(ys, top), _position(xs, x0)
+            cell = Cell(
+                text=text,
+                rowspan=_span(ys, top, bottom),
+                colspan=_span(xs, x0, x1),
+                location=Location(page=part.page, table=index, row=len(rows) + row, column=column),
+            )
+            grid[row].append((column, cell))
+        rows.extend(tuple(c for _, c in sorted(r, key=lambda rc: rc[0])) for r in grid)
+    return Table(rows=tuple(rows), location=Location(page=parts[0].page, table=index))
