@@ -167,7 +167,7 @@ def test_blank_cell_is_none_and_bad_value_is_a_finding() -> None:
     assert result.report.applications.new_requests.total is None
     assert result.report.review_litigation is not None
     assert result.report.review_litigation.review.upheld is None
-    assert [f.rule for f in result.findings] == ["parse.value.not_a_number"]
+    assert [f.rule for f in result.findings] == ["parse.value.not-a-number"]
     assert "表三!D5" in result.findings[0].message_zh
 
 
@@ -247,3 +247,23 @@ def test_libreoffice_opens_and_recalculates(tmp_path: Path, report: g.Report) ->
     assert isinstance(loc, CellLocation)
     assert loc.formula is not None
     assert loc.computed is None
+
+
+@settings(max_examples=2, deadline=None, suppress_health_check=list(HealthCheck))
+@given(report=reports("2021", consistent=True))
+def test_another_workbook_is_read_by_its_labels(report: g.Report) -> None:
+    """A workbook that is not the form (no field column) is read by the tables' labels."""
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes("2021", report)))
+    wb[META_SHEET]["C1"] = None
+    for ptr, (sheet, cell) in pointer_addresses("2021").items():
+        if sheet != META_SHEET:
+            value = _get(report, ptr)
+            wb[sheet][cell] = float(value) if isinstance(value, Decimal) else value
+    out = io.BytesIO()
+    wb.save(out)
+    result = parse(out.getvalue())
+    assert result.format == "xlsx"
+    assert result.report is not None
+    assert result.report.applications == report.applications
+    assert result.report.review_litigation == report.review_litigation
+    assert result.report.proactive_disclosure == report.proactive_disclosure

@@ -5,7 +5,7 @@ writes it and as Excel, WPS or LibreOffice save it again. Every value's provenan
 sheet and cell (``表三!D14``):
 
 * a blank input cell is ``None``; a cell holding something that is not a figure of its kind is
-  ``None`` with a ``parse.value.not_a_number`` finding (never guessed);
+  ``None`` with a ``parse.value.not-a-number`` finding (never guessed);
 * a formula cell is read at the value the spreadsheet cached; the validator then checks that
   value against its rule like any other;
 * a formula cell without a cached value (a workbook written by a program that does not
@@ -30,7 +30,7 @@ from ..catalogue import Entry, catalogue
 from ..findings import FINDINGS, Finding, ReportError, pointer_parts
 from ..model import Report
 from ..parse.api import ParseResult, Provenance
-from ..readers.document import Location, import_extra
+from ..readers.document import Location, ReaderError, import_extra
 from ..readers.xlsx import check_archive
 from ..serialize import from_dict
 from ..template import VERSIONS, Version
@@ -61,10 +61,14 @@ class CellLocation(Location):
 
 
 def _load(data: bytes) -> tuple[Any, Any]:
+    """The workbook with its formulas and with its cached values (ImportError, ReaderError)."""
     openpyxl = import_extra("openpyxl", "openpyxl", "xlsx", "reading a workbook")
     check_archive(data)
-    formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-    values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    try:
+        formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+        values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged input
+        raise ReaderError(f"not a readable workbook: {exc}") from None
     return formulas, values
 
 
@@ -116,7 +120,7 @@ class _Reader:
     def bad(self, ptr: str, where: str, raw: Any, kind: str) -> None:
         detail_zh = f"{where} 的「{raw}」不是{_KIND_ZH.get(kind, '有效值')}，未读取"
         detail_en = f"{where}: {raw!r} is not {_KIND_EN.get(kind, 'a valid value')}; not read"
-        finding = FINDINGS["parse.value.not_a_number"].finding(ptr, detail="{detail}")
+        finding = FINDINGS["parse.value.not-a-number"].finding(ptr, detail="{detail}")
         self.findings.append(attrs.evolve(finding, message_zh=detail_zh, message_en=detail_en))
 
     def number(self, ptr: str, entry: Entry, value: Any, where: str) -> Any:
@@ -198,14 +202,7 @@ def _text(value: Any) -> Any:
 
 def read_form(data: bytes) -> ParseResult | None:
     """:func:`read_workbook` for the form; ``None`` for a workbook that is not the form."""
-    from ..readers.document import ReaderError
-
-    try:
-        formulas, values = _load(data)
-    except ReaderError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged input
-        raise ReaderError(f"not a readable workbook: {exc}") from None
+    formulas, values = _load(data)
     if not is_form(formulas):
         return None
     return _read(formulas, values)
@@ -217,14 +214,7 @@ def read_workbook(data: bytes) -> ParseResult:
     Raises :class:`~govdisclosure.readers.ReaderError` for bytes that are not a workbook or a
     workbook that is not this form, and :class:`ImportError` without openpyxl.
     """
-    from ..readers.document import ReaderError
-
-    try:
-        formulas, values = _load(data)
-    except ReaderError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged input
-        raise ReaderError(f"not a readable workbook: {exc}") from None
+    formulas, values = _load(data)
     if not is_form(formulas):
         raise ReaderError("not a govdisclosure form (no 基本信息 sheet with its field column)")
     return _read(formulas, values)

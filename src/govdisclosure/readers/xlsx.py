@@ -129,6 +129,6 @@ READER: Reader[bytes] = Reader(
     payload=bytes,
     suffixes=(".xlsx",),
     sniff=sniff_xlsx,
-    read=read_xlsx,
+    read=lambda payload, hints: read_xlsx(payload),
     extra=EXTRA,
 )
