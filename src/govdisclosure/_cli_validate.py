@@ -7,6 +7,7 @@ input could not be read at all (a missing file, a permission problem).
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import time
@@ -84,14 +85,26 @@ def register(subparsers: Any) -> None:
             "format. Exit status: 0 no errors or inconsistencies, 1 some, 2 unreadable input."
         ),
     )
-    p.add_argument("paths", nargs="+", metavar="FILE", help="a JSON file, a directory, or -")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="FILE",
+        help="a JSON file, a directory, -, or a document parse reads (.xlsx, .docx, .pdf, …)",
+    )
     p.add_argument(
         "--lang",
         choices=("zh", "en"),
         default=None,
         help="language of the text output (default: from the locale, else en)",
     )
-    p.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "html"),
+        default="text",
+        dest="fmt",
+        help="text, JSON, or a self-contained HTML check page of one report (with -o)",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
     p.add_argument(
         "--all", action="store_true", help="also list info findings (rules not checkable)"
     )
@@ -210,19 +223,83 @@ def _text_file(out: TextIO, name: str, result: ValidationReport, lang: str, show
     shown = _shown(result, show_all)
     if shown:
         rows: list[tuple[str, ...]] = [_HEADS[lang][0]]
-        rows += [(names[f.severity], f.rule, f.pointer or "/", f.message(lang)) for f in shown]
+        rows += [
+            (names[f.severity], f.rule, _where(f, result, lang), f.message(lang)) for f in shown
+        ]
         out.write("\n".join(_table(rows)) + "\n")
     for suspect in result.suspects():
-        out.write(f"  {words['hint']}{suspect.message(lang)}\n")
+        out.write(f"  {words['hint']}{_suspect_text(suspect, result, lang)}\n")
     hidden = sum(1 for f in result.findings if f.severity == "info" and not f.checkable)
     if hidden and not show_all:
         out.write("  " + words["not_checkable"].format(n=hidden) + "\n")
 
 
+def _where(f: Finding, result: ValidationReport, lang: str) -> str:
+    """Where a finding is: in Chinese, the form's 表/行/列 words; otherwise the pointer."""
+    if lang == "zh":
+        from .office.locate import finding_place
+
+        found = finding_place(f, result.template_version)
+        if found is not None:
+            return found.zh
+    return f.pointer or "/"
+
+
+def _suspect_text(suspect: Any, result: ValidationReport, lang: str) -> str:
+    if lang != "zh":
+        return str(suspect.message(lang))
+    from .office.locate import suspect_message
+
+    return suspect_message(suspect, result.template_version, lang)
+
+
+def _json_result(result: ValidationReport) -> dict[str, Any]:
+    """The result's JSON form, each finding and suspect with its place in the form."""
+    from .office.locate import place, with_place
+
+    out = result.to_dict()
+    out["findings"] = [with_place(f, result.template_version) for f in result.findings]
+    for s in out["suspects"]:
+        at = place(s["pointer"], result.template_version) if result.template_version else None
+        s["location"] = None if at is None else at.to_dict()
+    return out
+
+
+def _document(path: Path | None, data: bytes, strict: bool) -> ValidationReport | None:
+    """A document that is not JSON (a workbook, Word, PDF, HTML…), parsed and validated."""
+    from .readers import SUFFIXES
+
+    if path is None or path.suffix.lower() not in SUFFIXES or data.lstrip()[:1] in (b"{", b"["):
+        return None
+    from .parse import ParseError, parse
+
+    try:
+        parsed = parse(data, format=SUFFIXES[path.suffix.lower()].name)
+    except ParseError as e:
+        return ValidationReport(findings=(e.finding,))
+    if parsed.report is None:
+        return ValidationReport(findings=tuple(parsed.findings))
+    checked = validate(parsed.report, strict=strict)
+    return ValidationReport(
+        findings=(*parsed.findings, *checked.findings),
+        report=checked.report,
+        template_version=checked.template_version,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
-    """Validate every input; write the report; return the exit status."""
+    """Validate every input; write the report (to ``-o FILE`` if given); return the status."""
+    if not args.output or args.fmt == "html":
+        return _run(args, sys.stdout)
+    buffer = io.StringIO()
+    status = _run(args, buffer)
+    Path(args.output).write_text(buffer.getvalue(), encoding="utf-8")
+    return status
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
     lang: str = args.lang or _default_lang()
-    out, err = sys.stdout, sys.stderr
+    err = sys.stderr
     if args.strict:
         try:
             validate({}, strict=True)
@@ -240,6 +317,7 @@ def run(args: argparse.Namespace) -> int:
     per_rule: dict[tuple[str, str], int] = {}
     unchecked_files = unchecked_findings = 0
     unchecked_rules: set[str] = set()
+    page_result = ValidationReport()
     for k, (name, path) in enumerate(inputs):
         try:
             data = sys.stdin.buffer.read() if path is None else path.read_bytes()
@@ -252,7 +330,11 @@ def run(args: argparse.Namespace) -> int:
                 out.write(f"{name}: {_TEXT[lang]['unreadable']}: {reason}\n")
             progress.update(k + 1)
             continue
-        result = validate(_report_of_record(data), strict=args.strict)
+        result = _document(path, data, args.strict) or validate(
+            _report_of_record(data), strict=args.strict
+        )
+        if args.fmt == "html":
+            page_result = result
         if not result.ok:
             bad += 1
         for f in result.findings:
@@ -262,7 +344,9 @@ def run(args: argparse.Namespace) -> int:
         unchecked_files += bool(blanks)
         unchecked_rules.update(blanks)
         if args.fmt == "json":
-            results.append({"path": name, "readable": True, **result.to_dict()})
+            results.append({"path": name, "readable": True, **_json_result(result)})
+        elif args.fmt == "html":
+            pass
         elif len(inputs) == 1 or _shown(result, args.all) or not result.ok:
             progress.close()
             _text_file(out, name, result, lang, args.all)
@@ -284,7 +368,18 @@ def run(args: argparse.Namespace) -> int:
         },
         "exit_status": status,
     }
-    if args.fmt == "json":
+    if args.fmt == "html":
+        from .office.checkpage import check_page
+
+        if len(inputs) != 1 or unreadable:
+            err.write("govdisclosure validate: --format html checks one readable report\n")
+            return 2
+        page = check_page(page_result, lang=lang)
+        if args.output:
+            Path(args.output).write_text(page, encoding="utf-8")
+        else:
+            out.write(page)
+    elif args.fmt == "json":
         document = {"files": results, "summary": summary}
         out.write(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n")
     else:

@@ -57,9 +57,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _command_modules() -> list[Callable[[Any], None]]:
-    from . import _cli_parse, _cli_validate
+    from . import _cli_parse, _cli_template, _cli_validate
 
-    registers: list[Callable[[Any], None]] = [_cli_validate.register, _cli_parse.register]
+    registers: list[Callable[[Any], None]] = [
+        _cli_validate.register,
+        _cli_parse.register,
+        _cli_template.register,
+    ]
     return registers
 
 

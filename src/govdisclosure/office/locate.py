@@ -20,7 +20,7 @@ from ..findings import Finding
 from ..template import Label, Version
 from .layout import cell_address
 
-__all__ = ["Place", "finding_place", "place", "with_place"]
+__all__ = ["Place", "finding_place", "place", "suspect_message", "with_place"]
 
 _ROMAN = {"二": "II", "三": "III", "四": "IV"}
 #: Joins a label to the group above it when the label alone is ambiguous.
@@ -107,3 +107,15 @@ def with_place(finding: Finding, version: Version | None) -> dict[str, Any]:
     """The finding's JSON form plus ``"location"``: its place, or ``None``."""
     found = finding_place(finding, version)
     return {**finding.to_dict(), "location": None if found is None else found.to_dict()}
+
+
+def suspect_message(suspect: Any, version: Version | None, lang: str = "zh") -> str:
+    """A :class:`~govdisclosure.validate.Suspect`'s message naming its cell by its place."""
+    text: str = suspect.message(lang)
+    found = place(suspect.pointer, version) if version is not None else None
+    if found is None:
+        return text
+    where = found.zh if lang == "zh" else found.en
+    if found.cell is not None:
+        where += f"（{found.cell}）" if lang == "zh" else f" ({found.cell})"
+    return text.replace(suspect.pointer, where, 1)
