@@ -65,11 +65,17 @@ def register(subparsers: Any) -> None:
     r = subparsers.add_parser(
         "render",
         help="print a report JSON in the official layout",
-        description="Render a report document as HTML, Markdown or text.",
+        description="Render a report document as HTML, Markdown, text or Word (.docx).",
     )
     r.add_argument("report", type=Path, metavar="REPORT.json")
     r.add_argument("--format", choices=RENDER_FORMATS, default="html")
     r.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
+    r.add_argument(
+        "--no-metadata",
+        dest="metadata",
+        action="store_false",
+        help="leave out the opening labelled metadata lines (exactly the official layout)",
+    )
     r.set_defaults(run=_run_render)
 
 
@@ -253,8 +259,13 @@ def _run_render(args: argparse.Namespace) -> int:
     except ValueError as exc:
         sys.stderr.write(f"{args.report}: not a valid report: {exc}\n")
         return 1
-    text = render(report, args.format)
-    if args.output is not None:
+    text = render(report, args.format, metadata=args.metadata)
+    if isinstance(text, bytes):  # docx
+        if args.output is not None:
+            args.output.write_bytes(text)
+        else:
+            sys.stdout.buffer.write(text)
+    elif args.output is not None:
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
