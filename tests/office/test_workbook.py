@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import io
 import shutil
@@ -228,7 +229,8 @@ def test_every_value_cell_has_one_address() -> None:
 @settings(max_examples=1, deadline=None, suppress_health_check=list(HealthCheck))
 @given(report=reports("2021", consistent=True).map(exact))
 def test_libreoffice_opens_and_recalculates(tmp_path: Path, report: g.Report) -> None:
-    """LibreOffice converts the form headless, and its re-saved copy reads back the same."""
+    """LibreOffice opens the filled form headless: its CSV shows the totals its formulas
+    computed, and its re-saved copy (with cached values) reads back to the same report."""
     src = tmp_path / "年报.xlsx"
     src.write_bytes(fill("2021", report))
     out = tmp_path / "lo"
@@ -240,6 +242,20 @@ def test_libreoffice_opens_and_recalculates(tmp_path: Path, report: g.Report) ->
         timeout=180,
     )
     resaved = out / "年报.xlsx"
+    # The sheets as CSV (UTF-8, every sheet): LibreOffice's own sums of the formula totals.
+    csv_filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+    subprocess.run(
+        [*cmd, "--convert-to", csv_filter, "--outdir", str(tmp_path / "csv"), str(src)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    rows = list(csv.reader((tmp_path / "csv" / "年报-表三.csv").open(encoding="utf-8")))
+    (total_row,) = [r for r in rows if r[1] == "（七）总计"]
+    assert report.applications is not None
+    total = report.applications.outcomes.total
+    columns = [c.entry.path[-1] for c in grid("2021", "三").values() if c.entry][:7]
+    assert total_row[3:10] == [str(getattr(total, name)) for name in columns]
     result = parse(resaved)
     assert result.report == report
     # LibreOffice calculated the totals: read at their cached values, not computed.
