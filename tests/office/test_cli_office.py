@@ -119,3 +119,18 @@ def test_validate_html_writes_the_check_page(tmp_path: Path) -> None:
     text = page.read_text(encoding="utf-8")
     assert 'class="gd-value gd-bad gd-fix"' in text
     assert "以上 3 条不一致将全部消除" in text
+
+
+def test_importing_office_needs_neither_openpyxl_nor_python_docx() -> None:
+    """``import govdisclosure.office`` loads no extra; places work without openpyxl."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "sys.modules['openpyxl'] = None\n"
+        "import govdisclosure.office as o\n"
+        "assert o.place('/applications/outcomes/total/other', '2021').cell == '表三!I28'\n"
+        "assert 'docx' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

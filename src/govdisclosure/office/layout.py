@@ -5,14 +5,12 @@ The workbook has one sheet per table, named as the tables are referred to (「�
 a sheet 「基本信息」 of labelled metadata fields and a sheet 「正文」 of the narrative. A
 metadata or narrative row carries its JSON Pointer in a hidden third column, so that a field is
 found by its pointer, not by its position or its label. This module is the single statement of
-that layout; the writer, the reader and :mod:`.locate` all read it.
+that layout; the writer, the reader and :mod:`.locate` all read it. It needs no openpyxl.
 """
 
 from __future__ import annotations
 
 import functools
-
-from openpyxl.utils import get_column_letter
 
 from .._layout import TABLES, Tables
 from ..catalogue import Entry, catalogue
@@ -26,6 +24,7 @@ __all__ = [
     "TEXT_SHEET",
     "address",
     "cell_address",
+    "column_letter",
     "meta_fields",
     "pointer_addresses",
 ]
@@ -44,9 +43,19 @@ _META_ROOTS = ("/template_version", "/agency/", "/period/", "/source/", "/contac
 _FEES = "/other_matters/info_processing_fees"
 
 
+def column_letter(col: int) -> str:
+    """The spreadsheet letters of a 0-based column: 0 → ``A``, 25 → ``Z``, 26 → ``AA``."""
+    out = ""
+    n = col + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(ord("A") + rem) + out
+    return out
+
+
 def address(row: int, col: int) -> str:
     """The A1 address of a 0-based grid position on a table sheet: (12, 3) → ``D14``."""
-    return f"{get_column_letter(col + 1)}{row + TABLE_TOP}"
+    return f"{column_letter(col)}{row + TABLE_TOP}"
 
 
 @functools.cache

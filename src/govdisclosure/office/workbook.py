@@ -38,7 +38,7 @@ from .grid import grid
 from .layout import FIELDS_TOP, META_SHEET, SHEETS, TABLE_TOP, TEXT_SHEET, address, meta_fields
 from .xmltext import escape
 
-__all__ = ["sum_formulas", "text_rows", "workbook", "workbook_bytes"]
+__all__ = ["GIVEN", "sum_formulas", "text_rows", "workbook", "workbook_bytes", "write_workbook"]
 
 _INPUT_FILL = "FFF9E5"
 _TOTAL_FILL = "E8EEF7"
