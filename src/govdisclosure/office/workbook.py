@@ -302,7 +302,7 @@ def _table_sheet(
             cell.value = _cell_value(value)
             cell.fill = PatternFill("solid", fgColor=_INPUT_FILL)
         if c.entry.kind == "amount":
-            cell.number_format = "0.####"
+            cell.number_format = "0.00##"  # 万元, to at most four places
         cell.alignment = centre
     ws.freeze_panes = None
 
