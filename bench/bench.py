@@ -170,6 +170,12 @@ def _g_dumps(f: Fixture) -> Callable[[], object]:
     return lambda: dumps(report)
 
 
+@case("govdisclosure.dumpb", "encode")
+def _g_dumpb(f: Fixture) -> Callable[[], object]:
+    report, dumpb = f.report, g.dumpb
+    return lambda: dumpb(report)
+
+
 @case("govdisclosure.to_dict", "encode")
 def _g_to_dict(f: Fixture) -> Callable[[], object]:
     report, to_dict = f.report, g.to_dict
@@ -211,6 +217,7 @@ RATIOS: list[Ratio] = [
     Ratio("govdisclosure.loads", "pydantic.validate_json", 1.0),
     Ratio("govdisclosure.dumps", "msgspec.encode", 2.0),
     Ratio("govdisclosure.dumps", "pydantic.dump_json", 1.0),
+    Ratio("govdisclosure.dumpb", "msgspec.encode", 2.0),
     Ratio("govdisclosure.validate", "govdisclosure.loads", 0.25),
     Ratio("govdisclosure.loads", "orjson.loads"),
     Ratio("govdisclosure.dumps", "orjson.dumps"),
@@ -233,6 +240,7 @@ def check(f: Fixture) -> list[str]:
         problems.append("govdisclosure.loads does not give back the report")
     encoded = {
         "govdisclosure.dumps": g.dumps(f.report).encode(),
+        "govdisclosure.dumpb": g.dumpb(f.report),
         "orjson.dumps": orjson.dumps(f.data),
         "msgspec.encode": f.msgspec_encoder.encode(f.msgspec_value),
         "pydantic.dump_json": f.pydantic_value.model_dump_json().encode(),

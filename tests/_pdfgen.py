@@ -146,6 +146,7 @@ TABLE_3_ROWS: tuple[tuple[tuple[str, ...], str, str], ...] = (
 TABLE_4_VALUES: tuple[int, ...] = (1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0)
 
 CASE_COLUMNS = (t.UPHELD, t.CORRECTED, t.OTHER_RESULT, t.PENDING, t.CASE_TOTAL)
+LEGAL_PERSON_COLUMNS: tuple[t.Column, ...]
 LEGAL_PERSON_COLUMNS = (t.COMMERCIAL, t.RESEARCH, t.SOCIAL_WELFARE, t.LEGAL_SERVICE)
 LEGAL_PERSON_COLUMNS += (t.OTHER_APPLICANT,)
 

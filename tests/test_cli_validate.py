@@ -56,13 +56,14 @@ def test_unreadable_input_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert "missing.json: unreadable" in out
 
 
-def test_invalid_json_is_a_finding_not_unreadable(
+def test_invalid_json_is_a_finding_and_unusable_input(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    """Text that is not JSON at all is reported (json.syntax) and is unusable input: 2."""
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     status, out, _ = _run(capsys, str(bad), "--lang", "en")
-    assert status == 1
+    assert status == 2
     assert "json.syntax" in out
 
 
@@ -145,10 +146,8 @@ def test_parse_records_are_validated_as_their_report(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     record = tmp_path / "record.json"
-    assert (
-        main(["parse", str(ROOT / "examples" / "sources" / "muchang-2023.txt"), "-o", str(record)])
-        == 0
-    )
+    page = ROOT / "tests" / "fixtures" / "parse" / "html-2021-township" / "source.html"
+    assert main(["parse", str(page), "-o", str(record)]) == 0
     capsys.readouterr()
     status, out, _ = _run(capsys, str(record))
     assert status == 0

@@ -117,7 +117,7 @@ def test_each_truth_adds_up(folder: Path) -> None:
     """
     cells = _truth(folder)["cells"]
     t3 = _rows(cells, "/applications/")
-    columns = ("natural_person", "commercial_enterprise", "research_institution")
+    columns: tuple[str, ...] = ("natural_person", "commercial_enterprise", "research_institution")
     columns += ("social_welfare_org", "legal_service_org", "other")
     for name, row in t3.items():
         if _whole(row, 7):

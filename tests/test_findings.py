@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "govdisclosure"
 DECLARED = SRC / "findings" / "declared.py"
 #: What a finding id of the library looks like (rule ids are the rule families).
-ID = re.compile(r"(parse|schema|json|dump|validate|normalize|series|aggregate)\.[A-Za-z0-9_.-]+")
+ID = re.compile(
+    r"(parse|read|record|schema|json|dump|validate|normalize|series|aggregate)\.[A-Za-z0-9_.-]+"
+)
 #: JSON Schema keywords that only apply subschemas: their errors carry the inner keyword.
 APPLICATORS = {"$ref", "items", "if", "then", "else", "allOf", "properties", "$defs"}
 #: Keywords whose values are data, not subschemas.

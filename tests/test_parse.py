@@ -115,7 +115,7 @@ def test_blank_markers_are_none_never_zero() -> None:
     result = parse(_source("html-2021-township"))
     assert result.report is not None
     assert result.report.proactive_disclosure is not None
-    coercion = result.report.proactive_disclosure.coercion  # type: ignore[union-attr]
+    coercion = result.report.proactive_disclosure.coercion
     assert coercion is not None
     assert coercion.decisions is None  # &nbsp;
     assert result.provenance["/proactive_disclosure/coercion/decisions"].raw == "\xa0"

@@ -35,10 +35,11 @@ def test_parse_batch_jsonl_with_summary(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_progress_bar(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--progress`` draws the one (rich) bar on stderr even when it is not a terminal."""
     assert main(["parse", str(SEED), str(HTML), "--jsonl", "--progress"]) == 0
     err = capsys.readouterr().err
-    assert "[" in err
-    assert "2/2" in err
+    assert "━" in err
+    assert "2/2 (100%)" in err
 
 
 def test_parse_outdir_and_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,7 +63,8 @@ def test_parse_validate_and_provenance(capsys: pytest.CaptureFixture[str]) -> No
 def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     junk = tmp_path / "junk.bin"
     junk.write_bytes(b"\x00\x01\x02\x03" * 64)
-    assert main(["parse", str(junk), str(SEED), "--jsonl"]) == 1
+    # Unusable input is exit status 2 in every command (it was 1 in parse alone).
+    assert main(["parse", str(junk), str(SEED), "--jsonl"]) == 2
     captured = capsys.readouterr()
     first = json.loads(captured.out.splitlines()[0])
     assert first["report"] is None
@@ -75,6 +77,7 @@ def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         == "输入像是二进制数据，不是文本、HTML、PDF 或 Word 文档"
     )
     assert "files read: 1 of 2" in captured.err
+    assert f"{junk}: the input looks like binary data" in captured.err
 
 
 def test_parse_error_is_a_bilingual_finding() -> None:
@@ -104,7 +107,8 @@ def test_render(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 def test_render_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{}", encoding="utf-8")
-    assert main(["render", str(bad)]) == 1
+    # A document that is not a report cannot be rendered: unusable input, as everywhere.
+    assert main(["render", str(bad)]) == 2
     assert main(["render", str(tmp_path / "missing.json")]) == 2
 
 
@@ -119,8 +123,11 @@ def test_a_directory_is_read_for_its_documents_and_validates_after(
     assert main(["parse", str(reports), "--outdir", str(out), "--validate"]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["page.json", "seed.json"]
     capsys.readouterr()
-    assert main(["validate", str(out)]) == 0
-    assert "2 files, 0 with errors" in capsys.readouterr().out
+    # The seed holds none of the three tables: its record is not clean (record.no-tables).
+    assert main(["validate", str(out)]) == 1
+    text = capsys.readouterr().out
+    assert "2 files, 1 with errors" in text
+    assert "record.no-tables" in text
 
 
 def test_an_empty_directory_has_nothing_to_parse(

@@ -333,7 +333,8 @@ def _parse() -> Callable[..., Any]:
     module = pytest.importorskip(
         "govdisclosure.parse", reason="the shared pipeline (govdisclosure.parse) does not exist yet"
     )
-    return module.parse
+    parse: Callable[..., Any] = module.parse
+    return parse
 
 
 def test_parse_reads_the_ruled_pdf_exactly(ruled_bytes: bytes) -> None:
@@ -399,9 +400,10 @@ def test_row_labels_are_an_argument() -> None:
     data = gen.lines_pdf([VALUES, [(120.0, t.ROW_DISCLOSED.label.zh)]])
     empty = _pdf.RowLabels.of([])
     only = _pdf.RowLabels.of([(t.ROW_DISCLOSED.label.zh, False)])
-    first = [b.text for b in read_pdf(data, empty).blocks]
+    # A table, if one were read, stays in the list whole and fails the comparison.
+    first = [b.text if isinstance(b, Paragraph) else b for b in read_pdf(data, empty).blocks]
     assert first == ["0 0 0 0 0 0 0", t.ROW_DISCLOSED.label.zh]
-    joined = [b.text for b in read_pdf(data, only).blocks]
+    joined = [b.text if isinstance(b, Paragraph) else b for b in read_pdf(data, only).blocks]
     assert joined == [f"{t.ROW_DISCLOSED.label.zh} 0 0 0 0 0 0 0"]
 
 

@@ -259,6 +259,7 @@ def test_a_gbk_page_with_a_meta_charset_reads_as_its_utf8_original() -> None:
     result = parse(data)
     assert result.format == "html"
     expected = json.loads((HTML_FIXTURE / "expected.json").read_text(encoding="utf-8"))
+    assert result.report is not None
     assert g.to_dict(result.report) == expected
 
 
@@ -399,12 +400,15 @@ def test_a_missing_extra_is_a_parse_error_naming_it(
 def test_a_missing_extra_is_a_finding_on_the_command_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """``govdisclosure parse report.docx`` without python-docx records the finding, exit 1."""
+    """``parse report.docx`` without python-docx records the finding, says so, exits 2."""
     path = tmp_path / "report.docx"
     path.write_bytes(_docx_bytes())
     monkeypatch.setitem(sys.modules, "docx", None)
-    assert main(["parse", str(path)]) == 1
-    record = json.loads(capsys.readouterr().out)
+    # Unusable input is exit status 2 in every command (it was 1 in parse alone).
+    assert main(["parse", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert "govdisclosure[docx]" in captured.err
+    record = json.loads(captured.out)
     assert record["report"] is None
     (finding,) = record["findings"]
     assert finding["rule"] == "parse.unreadable"

@@ -29,7 +29,7 @@ def _tables(html: str) -> list[etree._Element]:
 def _spans(table: etree._Element) -> list[tuple[str, int, int]]:
     out = []
     for cell in table.iter("td", "th"):
-        text = "".join(cell.itertext())
+        text = "".join(cell.itertext())  # type: ignore[arg-type]  # lxml yields str; stubs say bytes too
         out.append((text, int(cell.get("rowspan", "1")), int(cell.get("colspan", "1"))))
     return out
 
@@ -106,7 +106,7 @@ def test_blank_cells_print_empty_or_slash() -> None:
 def test_missing_rows_and_tables_are_left_out() -> None:
     report = g.loads((ROOT / "examples" / "report-2021.json").read_text(encoding="utf-8"))
     assert report.proactive_disclosure is not None
-    report.proactive_disclosure.penalty = None  # type: ignore[union-attr]
+    report.proactive_disclosure.penalty = None
     report.review_litigation = None
     html = render(report, "html")
     assert len(_tables(html)) == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -46,6 +47,7 @@ def test_amounts_stay_exact_decimals(example_2021: Any) -> None:
     assert report.proactive_disclosure is not None
     fees = report.proactive_disclosure.fees
     assert fees is not None
+    assert isinstance(fees, g.FeeAmount)  # the 2021 row; 2019 itemises its fees
     assert fees.amount == Decimal("0.10")
     assert str(fees.amount) == "0.10"  # the trailing zero is kept
     assert g.to_dict(report)["proactive_disclosure"]["fees"]["amount"] == "0.10"
@@ -250,3 +252,40 @@ def test_lone_surrogates_are_refused_in_and_out(example_2021: Any) -> None:
     with pytest.raises(g.ReportError) as out:
         g.dumps(report)
     assert out.value.findings[0].rule == "dump.invalid"
+
+
+def test_bulk_turns_the_collector_off_and_restores_it(example_2021: Any) -> None:
+    """Inside ``bulk()`` the collector is off; afterwards it is as before, even after an error,
+    and the reports loaded inside are kept out of later collections (frozen) by default."""
+    text = g.dumpb(g.from_dict(example_2021))
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    try:
+        with g.bulk():
+            assert not gc.isenabled()
+            kept = [g.loads(text) for _ in range(3)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen
+        assert all(r == kept[0] for r in kept)
+        gc.unfreeze()
+        with pytest.raises(RuntimeError), g.bulk(freeze=False):
+            raise RuntimeError
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == 0
+        gc.disable()
+        with g.bulk(freeze=False):
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_dumpb_reports_what_json_cannot_carry(example_2021: Any) -> None:
+    """``dumpb`` raises the same ``dump.invalid`` error as ``dumps``."""
+    bad = g.from_dict(example_2021)
+    bad.agency.name = "\ud800"
+    for dump in (g.dumps, g.dumpb):
+        with pytest.raises(g.ReportError) as info:
+            dump(bad)
+        assert info.value.findings[0].rule == "dump.invalid"

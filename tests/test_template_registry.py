@@ -68,7 +68,7 @@ def mixed() -> Iterator[t.Template]:
 
 
 def _doc_2099(example_2021: Any) -> dict[str, Any]:
-    doc = copy.deepcopy(example_2021)
+    doc: dict[str, Any] = copy.deepcopy(example_2021)
     doc["template_version"] = "2099"
     doc["period"] = {"year": 2099, "start": "2099-01-01", "end": "2099-12-31"}
     doc["source"]["published"] = "2100-01-25"

@@ -38,10 +38,11 @@ from .model import (
     Subsection,
     Unavailable,
 )
+from .parallel import parse_many
 from .parse import ParseError, ParseResult, Provenance, parse
 from .render import render
 from .rules import Rule, rules
-from .serialize import MAX_DOCUMENT_BYTES, dumps, from_dict, loads, to_dict
+from .serialize import MAX_DOCUMENT_BYTES, bulk, dumpb, dumps, from_dict, loads, to_dict
 from .template import VERSIONS, Version
 from .validate import ValidationReport, normalize, validate
 
@@ -88,14 +89,17 @@ __all__ = [
     "ValidationReport",
     "Version",
     "__version__",
+    "bulk",
     "check_aggregate",
     "check_series",
     "converter",
+    "dumpb",
     "dumps",
     "from_dict",
     "loads",
     "normalize",
     "parse",
+    "parse_many",
     "render",
     "rules",
     "to_dict",

@@ -1,23 +1,24 @@
-"""The ``govdisclosure validate`` command: validate JSON report documents, files or directories.
+"""The ``govdisclosure validate`` command: validate reports, parse records, files or folders.
 
+It reads what ``govdisclosure parse`` writes (a record, a JSON array of records, JSON Lines) as
+well as report documents, and reports a record's parse findings alongside the rule findings.
 Exit status: 0 when no document has an error or an inconsistency, 1 when one has, 2 when an
-input could not be read at all (a missing file, a permission problem).
+input is unusable (missing, unreadable, or not JSON at all).
 """
 
 from __future__ import annotations
 
 import argparse
 import io
-import os
 import sys
-import time
-import unicodedata
-from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+import attrs
 import orjson
 
+from . import _cli_common as common
+from ._cli_records import Item, merge, record_findings, split, unusable
 from .findings import SEVERITIES, Finding
 from .validate import ValidationReport, validate
 
@@ -75,133 +76,80 @@ _TEXT: dict[str, dict[str, str]] = {
 }
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, lang: str = "en") -> None:
     """Add the ``validate`` sub-command."""
+    zh = lang == "zh"
     p = subparsers.add_parser(
         "validate",
-        help="validate report documents (JSON files or directories of them)",
+        help="校验报告文档（JSON 文件、解析记录或其文件夹）"
+        if zh
+        else "validate report documents (JSON files, parse records, or folders of them)",
         description=(
-            "Validate JSON report documents against the schema and the rules of the national "
-            "format. Exit status: 0 no errors or inconsistencies, 1 some, 2 unreadable input."
+            "按全国统一格式的结构和规则校验 JSON 报告文档、解析记录（含数组和 JSON Lines）。"
+            "退出状态：0 无错误或不一致，1 有，2 输入不可用。"
+            if zh
+            else "Validate JSON report documents and parse records (arrays and JSON Lines too) "
+            "against the schema and the rules of the national format. Exit status: 0 no errors "
+            "or inconsistencies, 1 some, 2 unusable input."
         ),
     )
     p.add_argument(
         "paths",
         nargs="+",
         metavar="FILE",
-        help="a JSON file, a directory, -, or a document parse reads (.xlsx, .docx, .pdf, …)",
-    )
-    p.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        default=None,
-        help="language of the text output (default: from the locale, else en)",
+        help="JSON 文件、文件夹、-，或可解析的文档（.xlsx、.docx、.pdf 等）"
+        if zh
+        else "a JSON file, a directory, -, or a document parse reads (.xlsx, .docx, .pdf, …)",
     )
     p.add_argument(
         "--format",
         choices=("text", "json", "html"),
         default="text",
         dest="fmt",
-        help="text, JSON, or a self-contained HTML check page of one report (with -o)",
-    )
-    p.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
-    p.add_argument(
-        "--all", action="store_true", help="also list info findings (rules not checkable)"
+        help="输出格式；html 为单份报告的核对页面（配合 -o）"
+        if zh
+        else "the output format; html: a self-contained check page of one report (with -o)",
     )
     p.add_argument(
-        "--strict", action="store_true", help="also check with jsonschema (slow; needs jsonschema)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="写入此文件而非标准输出" if zh else "write the output to FILE",
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="同时列出提示（无法核对的规则）"
+        if zh
+        else ("also list info findings (rules not checkable)"),
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="同时用 jsonschema 校验（较慢；需要 strict 扩展）"
+        if zh
+        else ("also check with jsonschema (slow; needs the strict extra)"),
     )
     progress = p.add_mutually_exclusive_group()
     progress.add_argument(
         "--progress",
         action="store_true",
         default=None,
-        help="show a progress bar on stderr (default: when stderr is a terminal)",
+        help="在标准错误显示进度条（默认：为终端时）"
+        if zh
+        else ("show a progress bar on stderr (default: when stderr is a terminal)"),
     )
     progress.add_argument("--no-progress", action="store_false", dest="progress")
     p.set_defaults(run=run)
 
 
-def _default_lang() -> str:
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+def _table(rows: list[tuple[str, ...]]) -> list[str]:
+    """A terminal table (rich): a header row, then the rows; the last column wraps.
 
-
-def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
-    """Each input as (name, path); directories expand to their ``*.json`` files, sorted."""
-    for raw in paths:
-        if raw == "-":
-            yield "-", None
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            for found in sorted(path.rglob("*.json")):
-                if found.is_file():
-                    yield str(found), found
-        else:
-            yield raw, path
-
-
-def _report_of_record(data: bytes) -> Any:
-    """The report inside a ``govdisclosure parse`` record, or the document itself.
-
-    ``parse`` writes ``{"file", "format", "report", "findings"}`` records, so that its output
-    can be validated as it is.
+    On a terminal it fits the terminal's width, wrapping the last column by display width; to
+    a file or a pipe each row stays on one line, so that the output can be searched.
     """
-    if b'"findings"' not in data:  # not a parse record: skip a second JSON parse
-        return data
-    try:
-        doc = orjson.loads(data)
-    except orjson.JSONDecodeError:
-        return data
-    record = isinstance(doc, dict) and {"file", "report", "findings"} <= doc.keys()
-    return doc["report"] if record and "template_version" not in doc else data
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
-def _table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    lines = []
-    for k, row in enumerate(rows):
-        cells = [_pad(cell, w) for cell, w in zip(row, widths, strict=False)]
-        lines.append(indent + "  ".join([*cells, row[-1]]).rstrip())
-        if k == 0:
-            lines.append(indent + "  ".join(["─" * w for w in widths] + ["─" * 8]))
-    return lines
-
-
-class _Progress:
-    """A one-line progress bar on a stream; silent unless enabled."""
-
-    def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
-        self.total, self.stream, self.enabled = total, stream, enabled and total > 1
-        self.last = 0.0
-
-    def update(self, done: int) -> None:
-        now = time.monotonic()
-        if not self.enabled or (now - self.last < 0.1 and done < self.total):
-            return
-        self.last = now
-        filled = 30 * done // self.total
-        pct = 100 * done // self.total
-        bar = "█" * filled + "░" * (30 - filled)
-        self.stream.write(f"\r{bar} {done}/{self.total} ({pct}%)")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\r" + " " * 60 + "\r")
-            self.stream.flush()
+    return common.table_lines(rows[0], rows[1:], sys.stdout)
 
 
 def _shown(result: ValidationReport, show_all: bool) -> list[Finding]:
@@ -232,6 +180,26 @@ def _text_file(out: TextIO, name: str, result: ValidationReport, lang: str, show
     hidden = sum(1 for f in result.findings if f.severity == "info" and not f.checkable)
     if hidden and not show_all:
         out.write("  " + words["not_checkable"].format(n=hidden) + "\n")
+
+
+def _label(name: str, item: Item) -> str:
+    if item.index is None:
+        return name
+    return f"{name}[{item.index}]" + (f" ({item.source})" if item.source else "")
+
+
+def _check(item: Item, strict: bool) -> ValidationReport:
+    """The validator's verdict on one item, with the findings its parse record carried."""
+    if not item.record:
+        return validate(item.payload, strict=strict)
+    carried = item.carried
+    if item.payload is None:
+        result = ValidationReport(findings=carried)
+    else:
+        found = validate(item.payload, strict=strict)
+        result = attrs.evolve(found, findings=merge(carried, found.findings))
+    extra = record_findings(item.payload, result.findings)
+    return attrs.evolve(result, findings=result.findings + tuple(extra)) if extra else result
 
 
 def _where(f: Finding, result: ValidationReport, lang: str) -> str:
@@ -298,63 +266,81 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
-    lang: str = args.lang or _default_lang()
-    err = sys.stderr
+    lang: str = args.lang or common.default_lang()
     if args.strict:
         try:
             validate({}, strict=True)
-        except ImportError as e:
-            err.write(f"govdisclosure validate: {e}\n")
-            return 2
-    inputs = list(_inputs(args.paths))
-    if not inputs:
-        err.write("govdisclosure validate: no JSON files found in the given directories\n")
-        return 2
-    enabled = err.isatty() if args.progress is None else bool(args.progress)
-    progress = _Progress(len(inputs), err, enabled)
+        except ImportError:
+            common.err("validate", common.say(lang, "strict_missing"))
+            return common.EXIT_UNUSABLE
+    expanded = common.expand(args.paths, (".json", ".jsonl"))
+    common.report_missing(expanded, lang, "validate")
+    common.report_skipped(expanded, lang, "validate")
+    inputs = [(common.display_name(p), None if str(p) == "-" else p) for p in expanded.files]
+    inputs += [(common.display_name(raw), Path(raw)) for raw in expanded.missing]
+    if not expanded.files and not expanded.missing:
+        common.err(
+            "validate",
+            "给出的文件夹中没有 JSON 文件"
+            if lang == "zh"
+            else ("no JSON files found in the given directories"),
+        )
+        return common.EXIT_UNUSABLE
     results: list[dict[str, Any]] = []
-    unreadable = bad = 0
+    unreadable = bad = checked = failed_reads = 0
     per_rule: dict[tuple[str, str], int] = {}
     unchecked_files = unchecked_findings = 0
     unchecked_rules: set[str] = set()
     page_result = ValidationReport()
-    for k, (name, path) in enumerate(inputs):
-        try:
-            data = sys.stdin.buffer.read() if path is None else path.read_bytes()
-        except OSError as e:
-            unreadable += 1
-            reason = e.strerror or str(e)
-            results.append({"path": name, "readable": False, "error": reason})
-            if args.fmt == "text":
-                progress.close()
-                out.write(f"{name}: {_TEXT[lang]['unreadable']}: {reason}\n")
-            progress.update(k + 1)
-            continue
-        result = _document(path, data, args.strict) or validate(
-            _report_of_record(data), strict=args.strict
-        )
-        if args.fmt == "html":
-            page_result = result
-        if not result.ok:
-            bad += 1
-        for f in result.findings:
-            per_rule[f.rule, f.severity] = per_rule.get((f.rule, f.severity), 0) + 1
-        blanks = [f.rule for f in result.findings if not f.checkable]
-        unchecked_findings += len(blanks)
-        unchecked_files += bool(blanks)
-        unchecked_rules.update(blanks)
-        if args.fmt == "json":
-            results.append({"path": name, "readable": True, **_json_result(result)})
-        elif args.fmt == "html":
-            pass
-        elif len(inputs) == 1 or _shown(result, args.all) or not result.ok:
-            progress.close()
-            _text_file(out, name, result, lang, args.all)
-        progress.update(k + 1)
-    progress.close()
-    status = 2 if unreadable else (1 if bad else 0)
+    with common.progress(len(inputs), args.progress, args.quiet) as bar:
+        for name, path in inputs:
+            if path is not None and not common.is_displayable(path):
+                common.err("validate", common.say(lang, "not_utf8", shown=name))
+            try:
+                data = sys.stdin.buffer.read() if path is None else path.read_bytes()
+            except OSError as e:
+                unreadable += 1
+                failed_reads += 1
+                reason = common.os_reason(e, lang)
+                if not isinstance(e, FileNotFoundError):  # a missing path is already said
+                    common.err("validate", common.say(lang, "unreadable", path=name, reason=reason))
+                results.append({"path": name, "readable": False, "error": reason})
+                if args.fmt == "text":
+                    out.write(f"{name}: {_TEXT[lang]['unreadable']}: {reason}\n")
+                bar.step(name)
+                continue
+            document = _document(path, data, args.strict)
+            items: list[Item | None] = [None] if document is not None else list(split(data))
+            for item in items:
+                if item is None:  # a document parsed first (a workbook, Word, PDF, …)
+                    assert document is not None
+                    label, result = name, document
+                else:
+                    label, result = _label(name, item), _check(item, args.strict)
+                page_result = result
+                checked += 1
+                if unusable(result.findings):
+                    unreadable += 1
+                elif not result.ok:
+                    bad += 1
+                for f in result.findings:
+                    per_rule[f.rule, f.severity] = per_rule.get((f.rule, f.severity), 0) + 1
+                blanks = [f.rule for f in result.findings if not f.checkable]
+                unchecked_findings += len(blanks)
+                unchecked_files += bool(blanks)
+                unchecked_rules.update(blanks)
+                if args.fmt == "json":
+                    results.append({"path": label, "readable": True, **_json_result(result)})
+                elif args.fmt == "html":
+                    pass
+                elif len(inputs) == 1 or _shown(result, args.all) or not result.ok:
+                    _text_file(out, label, result, lang, args.all)
+            bar.step(name)
+    status = (
+        common.EXIT_UNUSABLE if unreadable else (common.EXIT_FINDINGS if bad else common.EXIT_OK)
+    )
     summary = {
-        "files": len(inputs),
+        "files": checked + failed_reads,
         "failed": bad,
         "unreadable": unreadable,
         "rules": [
@@ -371,17 +357,22 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.fmt == "html":
         from .office.checkpage import check_page
 
-        if len(inputs) != 1 or unreadable:
-            err.write("govdisclosure validate: --format html checks one readable report\n")
-            return 2
+        if checked != 1 or unreadable:
+            common.err(
+                "validate",
+                "--format html 只核对一份可读的报告"
+                if lang == "zh"
+                else "--format html checks one readable report",
+            )
+            return common.EXIT_UNUSABLE
         page = check_page(page_result, lang=lang)
         if args.output:
             Path(args.output).write_text(page, encoding="utf-8")
         else:
             out.write(page)
     elif args.fmt == "json":
-        document = {"files": results, "summary": summary}
-        out.write(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n")
+        whole = {"files": results, "summary": summary}
+        out.write(orjson.dumps(whole, option=orjson.OPT_INDENT_2).decode() + "\n")
     else:
         _text_summary(out, summary, lang, args.all)
     return status

@@ -588,3 +588,13 @@ class Report:
     contact: Contact = _object(
         "联系方式", "Contact", "The contact details the report gives.", Contact, nullable=False
     )
+
+    def __repr__(self) -> str:
+        from .notebook import report_repr
+
+        return report_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .notebook import report_html
+
+        return report_html(self)

@@ -20,7 +20,9 @@ strings.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import gc
 import itertools
 import json
 import re
@@ -54,7 +56,9 @@ from .template import VERSIONS, Version
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
+    "bulk",
     "converter",
+    "dumpb",
     "dumps",
     "from_dict",
     "leaf_check",
@@ -909,9 +913,18 @@ def dumps(report: Report, *, indent: bool = False) -> str:
     surrogate in a text or a value of the wrong type; :func:`govdisclosure.validate` with
     ``strict=True`` says where.
     """
+    return dumpb(report, indent=indent).decode()
+
+
+def dumpb(report: Report, *, indent: bool = False) -> bytes:
+    """Write a report as UTF-8 JSON bytes: exactly ``dumps(report, indent=indent).encode()``.
+
+    For writers of files and sockets: it skips building the ``str``. Raises :class:`ReportError`
+    as :func:`dumps` does.
+    """
     option = orjson.OPT_INDENT_2 if indent else 0
     try:
-        return orjson.dumps(_codecs().dump()(report), option=option).decode()
+        return orjson.dumps(_codecs().dump()(report), option=option)
     except (TypeError, ValueError, AttributeError, orjson.JSONEncodeError) as e:
         raise ReportError(
             [
@@ -924,3 +937,26 @@ def dumps(report: Report, *, indent: bool = False) -> str:
                 )
             ]
         ) from None
+
+
+@contextlib.contextmanager
+def bulk(*, freeze: bool = True) -> Iterator[None]:
+    """Keep the cyclic garbage collector out of the way while many reports are loaded.
+
+    Inside the block the collector is off: a loaded report holds no reference cycles, so
+    reference counting frees whatever is dropped, and nothing rescans the growing heap of
+    reports that are kept. On leaving, with ``freeze`` (the default), :func:`gc.freeze` moves
+    every object alive then, the loaded reports included, to the permanent generation, so that
+    later collections skip them too (:func:`gc.unfreeze` undoes it). The collector's previous
+    state (on or off) is then restored, also when the block raises. See
+    ``docs/performance.md`` for what it saves.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if enabled:
+            gc.enable()

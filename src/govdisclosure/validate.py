@@ -96,22 +96,49 @@ class Suspect:
         }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class ValidationReport:
     """What :func:`validate` found: every finding, and the report when it could be read.
 
     ``ok`` is true when there is no ``error`` and no ``inconsistency``; warnings and ``info``
     findings (such as rules that could not be checked) do not spoil it.
+
+    The findings of the rules a report breaks (or cannot be checked on) are built, messages and
+    all, when :attr:`findings` (or anything that reads it) is first read; :func:`validate`
+    itself only runs the generated checks. Equality compares the findings and the version.
     """
 
-    findings: tuple[Finding, ...] = ()
+    _findings: tuple[Finding, ...] | _Pending = attrs.field(default=(), alias="findings")
     #: The report, when the input could be read as one.
-    report: Report | None = attrs.field(default=None, eq=False, repr=False)
+    report: Report | None = attrs.field(default=None, repr=False)
     template_version: Version | None = None
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding, in the order of the rule catalogue (schema findings first)."""
+        found = self._findings
+        if found.__class__ is _Pending:
+            assert isinstance(found, _Pending)
+            found = found.build(self)
+            object.__setattr__(self, "_findings", found)
+        assert isinstance(found, tuple)
+        return found
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, ValidationReport)
+        return (self.findings, self.template_version) == (other.findings, other.template_version)
+
+    def __hash__(self) -> int:
+        return hash((self.findings, self.template_version))
 
     @property
     def ok(self) -> bool:
         """True when there are no errors and no inconsistencies."""
+        found = self._findings
+        if isinstance(found, _Pending) and not found.failed:
+            return True  # only rules that cannot be checked: info findings
         return not any(f.severity in ("error", "inconsistency") for f in self.findings)
 
     def of(self, severity: Severity) -> tuple[Finding, ...]:
@@ -178,6 +205,16 @@ class ValidationReport:
         option = orjson.OPT_INDENT_2 if indent else 0
         return orjson.dumps(self.to_dict(), option=option).decode()
 
+    def __repr__(self) -> str:
+        from .notebook import validation_repr
+
+        return validation_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .notebook import validation_html
+
+        return validation_html(self)
+
 
 # -- Getters: a pointer's typed value, or a Blank -------------------------------------------
 
@@ -225,12 +262,26 @@ def dict_getter(data: Any, version: Version) -> Getter:
 
 
 def _generate(version: Version) -> tuple[str, dict[str, Any]]:
-    """The source of ``check(report) -> list of flagged rule indexes`` for ``version``."""
+    """The source of ``check(report) -> (flagged, blank)`` for ``version``.
+
+    ``flagged`` lists the rules that fail (their index) or that raised on a value that is not
+    blank (``~index``: an ill-typed object); ``blank`` lists the rules of ``blank_any`` kinds that
+    are not checkable. A rule is tested first; only when its test raises (a blank in the
+    arithmetic) are its cells looked at one by one, and a whole blank table is answered before
+    any test. Both lists are in rule order.
+    """
     fields = _field_specs(version)
     ns: dict[str, Any] = {"_date": _dt.date}
-    head: list[str] = ["def check(r):", "    bad = []", "    fail = bad.append"]
+    head: list[str] = [
+        "def check(r):",
+        "    bad = []",
+        "    fail = bad.append",
+        "    blanks = []",
+        "    blank = blanks.append",
+    ]
     objects: dict[tuple[str, ...], str] = {(): "r"}
     values: dict[str, str] = {}
+    tops: dict[str, str] = {}
 
     def obj(path: tuple[str, ...]) -> str:
         if path not in objects:
@@ -243,6 +294,9 @@ def _generate(version: Version) -> tuple[str, dict[str, Any]]:
                 empty = f"_E_{cls.__name__}"
                 ns[empty] = cls()  # a row of blanks: its cells read as None
                 head.append(f"    {name} = {parent}.{path[-1]} or {empty}")
+                if len(path) == 1:
+                    tops[path[0]] = f"t_{name}"
+                    head.append(f"    t_{name} = {parent}.{path[-1]} is None")
             else:
                 head.append(f"    {name} = {parent}.{path[-1]}")
             objects[path] = name
@@ -259,14 +313,31 @@ def _generate(version: Version) -> tuple[str, dict[str, Any]]:
 
     body: list[str] = []
     for i, r in enumerate(rules(version)):
-        test = _test(r, [cell(p) for p in r.pointers], ns, i)
+        names = [cell(p) for p in r.pointers]
+        test = _test(r, names, ns, i)
+        if not KINDS[r.kind].blank_any:
+            body += [
+                "    try:",
+                f"        if {test}: fail({i})",
+                "    except Exception:",
+                f"        fail({~i})",
+            ]
+            continue
+        pad = "    "
+        root = _root(r)
+        whole = tops.get(root[1:]) if root else None
+        if whole is not None:
+            body += [f"    if {whole}: blank({i})", "    else:"]
+            pad = "        "
+        some_blank = " or ".join(f"{n} is None" for n in dict.fromkeys(names))
         body += [
-            "    try:",
-            f"        if {test}: fail({i})",
-            "    except Exception:",
-            f"        fail({i})",
+            f"{pad}try:",
+            f"{pad}    if {test}: fail({i})",
+            f"{pad}except Exception:",
+            f"{pad}    if {some_blank}: blank({i})",
+            f"{pad}    else: fail({~i})",
         ]
-    return "\n".join([*head, *body, "    return bad"]), ns
+    return "\n".join([*head, *body, "    return bad, blanks"]), ns
 
 
 def _test(r: Rule, names: list[str], ns: dict[str, Any], index: int) -> str:
@@ -278,11 +349,11 @@ def _test(r: Rule, names: list[str], ns: dict[str, Any], index: int) -> str:
 
 
 @functools.cache
-def _checker(version: Version) -> Callable[[Report], list[int]]:
+def _checker(version: Version) -> Callable[[Report], tuple[list[int], list[int]]]:
     source, ns = _generate(version)
     code = compile(source, f"<govdisclosure rules {version}>", "exec")
     exec(code, ns)  # noqa: S102 - the source is generated from the rule catalogue
-    fn: Callable[[Report], list[int]] = ns["check"]
+    fn: Callable[[Report], tuple[list[int], list[int]]] = ns["check"]
     return fn
 
 
@@ -329,14 +400,66 @@ def _check_report(report: Report) -> ValidationReport:
     checker = _checker(version) if version in VERSIONS else None
     if checker is not None:
         try:
-            bad = checker(report)
-            if not bad:
+            bad, blanks = checker(report)
+            if not bad and not blanks:
                 return ValidationReport(report=report, template_version=version)
-            found = _evaluate(version, object_getter(report), bad)
+            if not bad or min(bad) >= 0:
+                # Every flagged rule failed or is blank: its finding is built when first read.
+                # Each list is in rule order already.
+                which = sorted([*bad, *blanks]) if bad and blanks else bad or blanks
+                pending = _Pending(version, report, which, bool(bad))
+                return ValidationReport(findings=pending, report=report, template_version=version)
+            # A rule raised on a value that is not blank: evaluate now, diagnose if it raises.
+            which = sorted([*(i if i >= 0 else ~i for i in bad), *blanks])
+            found = _evaluate(version, object_getter(report), which)
             return ValidationReport(findings=tuple(found), report=report, template_version=version)
         except Exception:  # noqa: BLE001, S110 - an ill-typed object: diagnose it below
             pass
     return _diagnose_object(report)
+
+
+def _walker(report: Report) -> Getter:
+    """:func:`object_getter` for a report the generated checks read: each pointer is walked
+    down from the report, without recursion or memo (a rule reads each cell once)."""
+
+    def get(ptr: str) -> Any:
+        obj: Any = report
+        for name, here in _steps(ptr):
+            obj = getattr(obj, name, None)
+            if obj is None:
+                return Blank(here)
+        return obj
+
+    return get
+
+
+@functools.cache
+def _steps(ptr: str) -> tuple[tuple[str, str], ...]:
+    tokens, prefixes = _parts(ptr)
+    return tuple(zip(tokens, prefixes, strict=True))
+
+
+class _Pending:
+    """The findings of flagged rules, not built yet: what :class:`ValidationReport` defers."""
+
+    __slots__ = ("failed", "report", "version", "which")
+
+    def __init__(self, version: Version, report: Report, which: list[int], failed: bool) -> None:
+        self.version = version
+        self.report = report
+        self.which = which
+        #: False when every flagged rule is merely not checkable (severity ``info``).
+        self.failed = failed
+
+    def build(self, owner: ValidationReport) -> tuple[Finding, ...]:
+        try:
+            return tuple(_evaluate(self.version, _walker(self.report), self.which))
+        except Exception:  # noqa: BLE001 # pragma: no cover - a wrong type every test passed
+            # As if diagnosed at once: ``owner`` becomes what validate() said of such objects.
+            diagnosed = _diagnose_object(self.report)
+            object.__setattr__(owner, "report", diagnosed.report)
+            object.__setattr__(owner, "template_version", diagnosed.template_version)
+            return diagnosed.findings
 
 
 def _diagnose_object(report: Any) -> ValidationReport:

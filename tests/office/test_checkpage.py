@@ -25,6 +25,12 @@ def _all(doc: Any, tag: str, cls: str | None = None) -> list[Any]:
     return list(doc.xpath(f".//{tag}{test}"))
 
 
+def _by_id(doc: Any, ident: str) -> Any:
+    """The element with this id."""
+    (found,) = doc.xpath(f".//*[@id='{ident}']")
+    return found
+
+
 def _result() -> g.ValidationReport:
     return g.validate(g.loads(PLANTED.read_bytes()))
 
@@ -40,11 +46,9 @@ def test_the_page_marks_every_cell_of_a_failing_rule_and_the_fix() -> None:
     (fixed,) = _all(doc, "td", "gd-fix")
     assert fixed.get("data-pointer") == FIX
     assert fixed.get("id") == cell_id(FIX)
-    assert (
-        "若由 42 改为 41，以上 3 条不一致将全部消除" in doc.get_element_by_id("fix").text_content()
-    )
+    assert "若由 42 改为 41，以上 3 条不一致将全部消除" in _by_id(doc, "fix").text_content()
     for a in [a for td in _all(doc, "td", "gd-bad") for a in _all(td, "a")]:
-        assert doc.get_element_by_id(a.get("href")[1:]).get("class") == "gd-finding"
+        assert _by_id(doc, a.get("href")[1:]).get("class") == "gd-finding"
     for li in _all(doc, "li", "gd-finding"):
         assert "表三" in li.text_content()
         assert _all(li, "span", "gd-words")  # the rule, in words
@@ -66,6 +70,7 @@ def test_the_best_fix_resolves_the_most_findings() -> None:
     assert (fix.pointer, fix.value, fix.suggested, len(fix.resolves)) == (FIX, 42, 41, 3)
     clean = g.loads(PLANTED.read_bytes())
     assert clean.applications is not None
+    assert clean.applications.outcomes.total is not None
     clean.applications.outcomes.total.natural_person = 41
     assert g.validate(clean).ok
     assert best_fix(clean, g.validate(clean).findings) is None
@@ -118,7 +123,7 @@ def test_in_a_browser_the_marked_cells_sit_where_the_table_says(tmp_path: Path) 
     probed = tmp_path / "probe.html"
     probed.write_text(page.replace("</body>", _PROBE + "</body>"), encoding="utf-8")
     dom = lhtml.fromstring(_chromium("--dump-dom", probed.as_uri(), tmp=tmp_path).stdout)
-    fixed = dom.get_element_by_id(cell_id(FIX))
+    fixed = _by_id(dom, cell_id(FIX))
     left, top, right, bottom = _box(fixed)
     table = fixed.getparent().getparent()
     (head,) = [th for th in _all(table, "th") if th.text_content() == "自然人"]

@@ -32,6 +32,7 @@ def test_template_writes_the_blank_form(tmp_path: Path) -> None:
     assert result.report is not None
     assert result.report.template_version == "2019"
     assert result.report.applications is not None
+    assert result.report.applications.new_requests is not None
     assert result.report.applications.new_requests.total is None
 
 
@@ -61,6 +62,7 @@ def _planted(tmp_path: Path) -> Path:
     wb = openpyxl.load_workbook(src)
     report = g.loads(EXAMPLE.read_bytes())
     assert report.applications is not None
+    assert report.applications.outcomes.total is not None
     right = report.applications.outcomes.total.other
     assert right is not None
     wb["表三"]["I28"] = right + 1

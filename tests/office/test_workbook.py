@@ -162,9 +162,12 @@ def test_blank_cell_is_none_and_bad_value_is_a_finding() -> None:
     result = parse(out.getvalue())
     assert result.report is not None
     assert result.report.applications is not None
-    assert result.report.applications.new_requests.natural_person is None
-    assert result.report.applications.new_requests.total is None
+    new = result.report.applications.new_requests
+    assert new is not None
+    assert new.natural_person is None
+    assert new.total is None
     assert result.report.review_litigation is not None
+    assert result.report.review_litigation.review is not None
     assert result.report.review_litigation.review.upheld is None
     assert [f.rule for f in result.findings] == ["parse.value.not-a-number"]
     assert "表三!D5" in result.findings[0].message_zh
@@ -175,6 +178,7 @@ def test_blank_cell_is_none_and_bad_value_is_a_finding() -> None:
 def test_planted_error_is_located_by_sheet_cell_and_labels(data: g.Report) -> None:
     """A total typed over by hand, one too many: found at 表三!I28, 「（七）总计」行「其他」列."""
     assert data.applications is not None
+    assert data.applications.outcomes.total is not None
     right = data.applications.outcomes.total.other
     assert right is not None
     wb = openpyxl.load_workbook(io.BytesIO(fill("2021", data)))

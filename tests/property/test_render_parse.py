@@ -132,7 +132,7 @@ def _check(report: g.Report, fmt: str) -> None:
 @SETTINGS
 @given(data=st.data())
 def test_parse_render_round_trip(fmt: str, version: str, data: st.DataObject) -> None:
-    report = data.draw(reports(version))  # type: ignore[arg-type]
+    report = data.draw(reports(version))
     _check(report, fmt)
 
 

@@ -36,6 +36,17 @@ def test_consistent_reports_round_trip(report: g.Report) -> None:
 
 
 @SETTINGS
+@pytest.mark.parametrize("version", g.VERSIONS)
+@given(data=st.data())
+def test_dumpb_is_dumps_encoded(version: str, data: st.DataObject) -> None:
+    """``dumpb`` writes exactly the UTF-8 bytes of ``dumps``, indented or not, and reads back."""
+    report = data.draw(reports(version))
+    for indent in (False, True):
+        assert g.dumpb(report, indent=indent) == g.dumps(report, indent=indent).encode("utf-8")
+    assert g.loads(g.dumpb(report)) == report
+
+
+@SETTINGS
 @given(reports())
 def test_generated_documents_fit_the_schema(report: g.Report) -> None:
     doc = g.to_dict(report)

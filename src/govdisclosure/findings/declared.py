@@ -26,6 +26,20 @@ declare(
     "{detail}",
 )
 declare(
+    "parse.internal",
+    "error",
+    "An unexpected error while reading one file of a batch; the batch went on.",
+    "读取时发生内部错误：{detail}",
+    "an internal error while reading: {detail}",
+)
+declare(
+    "parse.crashed",
+    "error",
+    "The worker process died while reading one file of a batch; the batch went on.",
+    "读取该文件时工作进程意外终止",
+    "the worker process died while reading this file",
+)
+declare(
     "parse.no-report",
     "error",
     "Nothing in the document looks like an annual report.",
@@ -324,6 +338,49 @@ declare(
     "normalize set a blank cell of a reported table to 0.",
     "空白单元格填为 0。",
     "blank cell set to 0",
+)
+
+# -- read.*: what a reader changed or doubted on the way -------------------------------------------
+
+declare(
+    "read.surrogate",
+    "warning",
+    "Lone surrogates in the input were replaced with U+FFFD.",
+    "输入含 {count} 个孤立的代理码位（如 \\ud800），已替换为 U+FFFD",
+    "the input holds {count} lone surrogate(s) (such as \\ud800): replaced with U+FFFD",
+)
+declare(
+    "read.charset.unknown",
+    "warning",
+    "A page's <meta> charset names no usable text encoding; it was ignored.",
+    "<meta> 声明的字符集「{name}」不存在或不是文本编码，已按常规方式识别编码",
+    "the charset {name!r} a <meta> tag declares does not exist or is not a text encoding: "
+    "the encoding was detected as usual",
+)
+declare(
+    "read.html.flattened",
+    "info",
+    "Wrapper elements nested past the HTML parser's limit were removed before reading.",
+    "网页元素嵌套达 {depth} 层，超过解析器上限：已去掉外层包装元素后读取",
+    "the page nests elements {depth} deep, over the parser's limit: it was read with its "
+    "wrapper elements removed",
+)
+
+# -- record.*: parse records read back by the command line ---------------------------------------
+
+declare(
+    "record.no-tables",
+    "error",
+    "A parse record holds none of the three tables: no statistics to check.",
+    "三张统计表（二、三、四）均未找到：该记录没有统计数据",
+    "none of the three tables (二, 三, 四) was found: no statistics",
+)
+declare(
+    "record.finding.malformed",
+    "warning",
+    "A finding inside a parse record is not in the findings' JSON form; it was ignored.",
+    "记录中的一项发现格式不正确，已忽略",
+    "a finding in the record is not in the findings' JSON form: ignored",
 )
 
 # -- series.*, aggregate.*: across reports --------------------------------------------------------

@@ -109,6 +109,16 @@ class ParseResult:
     provenance: dict[str, Provenance]
     format: str
 
+    def __repr__(self) -> str:
+        from ..notebook import parse_result_repr
+
+        return parse_result_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ..notebook import parse_result_html
+
+        return parse_result_html(self)
+
 
 # -- Loading and format detection -------------------------------------------------------------
 # The formats, their suffixes and their sniffers are the readers' registry (govdisclosure.readers).

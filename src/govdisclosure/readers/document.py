@@ -12,6 +12,8 @@ from types import ModuleType
 
 import attrs
 
+from ..findings import Finding
+
 __all__ = ["Cell", "Document", "Location", "Paragraph", "ReaderError", "Table", "import_extra"]
 
 
@@ -63,6 +65,9 @@ class Document:
     blocks: tuple[Paragraph | Table, ...]
     #: The name of the reader that produced it (``"text"``, ``"html"``, ``"pdf"``, ``"docx"``).
     format: str
+    #: What the reader changed or doubts on the way (``read.*`` findings, see
+    #: :mod:`govdisclosure.readers.notes`); the parser adds them to its own.
+    findings: tuple[Finding, ...] = ()
 
 
 class ReaderError(ValueError):

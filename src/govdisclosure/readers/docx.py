@@ -14,9 +14,14 @@ read, and walks the body's XML in order, so paragraphs and tables keep their pla
   the table's index in the document and the cell's row and grid column (from 0). A cell's
   paragraphs are joined with line breaks; a table nested in a cell adds its rows as lines.
 
-Limits: at most :data:`MAX_DOCX_BYTES` bytes, and at most :data:`MAX_DOCX_UNPACKED_BYTES` bytes
-unpacked (checked before anything is decompressed, against ZIP bombs). XML entities are not
-resolved. Input that is not a readable ``.docx`` (a legacy ``.doc``, a damaged archive) raises
+Limits, against ZIP bombs: at most :data:`MAX_DOCX_BYTES` bytes; at most
+:data:`MAX_DOCX_UNPACKED_BYTES` bytes unpacked in all and :data:`MAX_DOCX_XML_BYTES` for
+``word/document.xml``, and at most :data:`MAX_DOCX_PARAGRAPHS` paragraphs in it. The sizes the
+archive declares are checked first (zipfile, which python-docx reads through, never inflates a
+member past its declared size); then every member is inflated in chunks of 1 MiB, counting what
+it inflates to and the paragraphs, and the file is refused as soon as a limit is passed,
+before python-docx builds anything. XML entities are not resolved. Input that is not a
+readable ``.docx`` (a legacy ``.doc``, a damaged archive) raises
 :class:`~govdisclosure.readers.document.ReaderError`.
 
 Its registry entry, :data:`READER`, claims a ZIP archive holding ``word/document.xml`` and the
@@ -27,7 +32,9 @@ so that such a file is sniffed as Word and refused with advice rather than calle
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -38,7 +45,9 @@ __all__ = [
     "EXTRA",
     "LEGACY_DOC",
     "MAX_DOCX_BYTES",
+    "MAX_DOCX_PARAGRAPHS",
     "MAX_DOCX_UNPACKED_BYTES",
+    "MAX_DOCX_XML_BYTES",
     "READER",
     "read_docx",
     "sniff_docx",
@@ -59,6 +68,15 @@ MAX_DOCX_BYTES = 64 * 1024 * 1024
 MAX_DOCX_UNPACKED_BYTES = 256 * 1024 * 1024
 #: The most members the archive may hold.
 MAX_DOCX_MEMBERS = 10_000
+#: The most bytes ``word/document.xml`` may inflate to (real reports: a few MiB).
+MAX_DOCX_XML_BYTES = 32 * 1024 * 1024
+#: The most paragraphs (``<w:p>`` elements, table cells' included) ``word/document.xml`` may hold.
+MAX_DOCX_PARAGRAPHS = 100_000
+
+_CHUNK = 1024 * 1024
+_BODY = "word/document.xml"
+# A paragraph's start tag, whatever the prefix: 「<w:p>」, 「<w:p w:rsidR=…>」, 「<w:p/>」.
+_PARAGRAPH = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s/>]")
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -104,12 +122,69 @@ def _check_archive(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            if len(members) > MAX_DOCX_MEMBERS:
+                raise ReaderError(f"the .docx archive has more than {MAX_DOCX_MEMBERS} members")
+            if sum(m.file_size for m in members) > MAX_DOCX_UNPACKED_BYTES:
+                raise _too_large()
+            if any(m.filename == _BODY and m.file_size > MAX_DOCX_XML_BYTES for m in members):
+                raise _body_too_large()
+            _inflate_within_limits(archive, members)
+    except ReaderError:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        OSError,
+        ValueError,
+        EOFError,
+        # An encrypted member, or a compression method zipfile does not implement.
+        RuntimeError,
+        NotImplementedError,
+    ) as exc:
         raise ReaderError(f"not a .docx file: {_describe(exc)}") from exc
-    if len(members) > MAX_DOCX_MEMBERS:
-        raise ReaderError(f"the .docx archive has more than {MAX_DOCX_MEMBERS} members")
-    if sum(m.file_size for m in members) > MAX_DOCX_UNPACKED_BYTES:
-        raise ReaderError(f"the .docx archive unpacks to more than {MAX_DOCX_UNPACKED_BYTES} bytes")
+
+
+def _too_large() -> ReaderError:
+    return ReaderError(f"the .docx archive unpacks to more than {MAX_DOCX_UNPACKED_BYTES} bytes")
+
+
+def _inflate_within_limits(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    """Inflate every member in chunks; refuse at the first limit passed (see the docstring)."""
+    total = 0
+    for member in members:
+        body = member.filename == _BODY
+        size = paragraphs = 0
+        tail = b""
+        with archive.open(member) as stream:
+            while chunk := stream.read(_CHUNK):
+                size += len(chunk)
+                total += len(chunk)
+                if total > MAX_DOCX_UNPACKED_BYTES:
+                    raise _too_large()
+                if not body:
+                    continue
+                if size > MAX_DOCX_XML_BYTES:
+                    raise _body_too_large()
+                # A tag cut by the chunk's end is counted in the next round, with the tail.
+                window = tail + chunk
+                cut = max(0, len(window) - 64)
+                paragraphs += sum(1 for m in _PARAGRAPH.finditer(window) if m.start() < cut)
+                tail = window[cut:]
+                if paragraphs > MAX_DOCX_PARAGRAPHS:
+                    raise _too_many()
+        if body and paragraphs + len(_PARAGRAPH.findall(tail)) > MAX_DOCX_PARAGRAPHS:
+            raise _too_many()
+
+
+def _body_too_large() -> ReaderError:
+    return ReaderError(
+        f"the .docx body (word/document.xml) unpacks to more than {MAX_DOCX_XML_BYTES} bytes"
+    )
+
+
+def _too_many() -> ReaderError:
+    return ReaderError(f"the .docx body holds more than {MAX_DOCX_PARAGRAPHS} paragraphs")
 
 
 def _children(element: Any, tag: str) -> Iterator[Any]:

@@ -4,6 +4,11 @@
 declares in the first 4096 bytes (``gb2312`` and ``gbk`` are read as their superset GB18030),
 then GB18030 and Big5. Undecodable input is read as UTF-8 with replacement characters, unless
 those are too many, when it gives ``None``: the caller says the input is not text.
+
+A declared charset that does not exist, is not a text encoding (``rot13``, ``hex``) or cannot be
+one for a byte stream without a byte-order mark (UTF-16, UTF-32, as the WHATWG encoding standard
+says) is ignored: the usual order is tried, and :func:`decode_text` returns a
+``read.charset.unknown`` finding with the text. The text never holds a lone surrogate.
 """
 
 from __future__ import annotations
@@ -12,7 +17,12 @@ import codecs
 import re
 import unicodedata
 
-__all__ = ["FALLBACK_ENCODINGS", "decode", "looks_binary"]
+import attrs
+
+from ..findings import Finding
+from .notes import charset_unknown
+
+__all__ = ["FALLBACK_ENCODINGS", "Decoded", "decode", "decode_text", "looks_binary"]
 
 #: The encodings tried, in order, after UTF-8 and a declared charset.
 FALLBACK_ENCODINGS = ("gb18030", "big5")
@@ -24,30 +34,63 @@ _META_CHARSET = re.compile(
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030"}
 
 
-def decode(data: bytes) -> str | None:
-    """The text of ``data``, or ``None`` when it is not text in any encoding tried."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", "replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", "replace")
+@attrs.frozen
+class Decoded:
+    """Decoded text (``None`` when the bytes are not text) and what decoding noticed."""
+
+    text: str | None
+    findings: tuple[Finding, ...] = ()
+
+
+def _declared(name: str) -> str | None:
+    """The codec to decode a declared charset with, or ``None`` when it cannot be used."""
+    name = _SUPERSETS.get(name, name)
     try:
-        return data.decode("utf-8")
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    # Not text (rot13, hex, base64), or a wide encoding that a <meta> in ASCII cannot declare.
+    if not getattr(info, "_is_text_encoding", True) or info.name.startswith(("utf-16", "utf-32")):
+        return None
+    return info.name
+
+
+def decode_text(data: bytes) -> Decoded:
+    """The text of ``data`` with the findings of decoding it (see the module docstring)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return Decoded(data[3:].decode("utf-8", "replace"))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # A lone surrogate in UTF-16 is an undecodable unit: replaced like any other.
+        return Decoded(data.decode("utf-16", "replace"))
+    try:
+        return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
     m = _META_CHARSET.search(data[:4096])
-    candidates = []
+    candidates: list[str] = []
+    findings: tuple[Finding, ...] = ()
     if m is not None:
-        candidates.append(m.group(1).decode("ascii").lower())
+        name = m.group(1).decode("ascii").lower()
+        codec = _declared(name)
+        if codec is None:
+            findings = (charset_unknown(name),)
+        else:
+            candidates.append(codec)
     candidates += FALLBACK_ENCODINGS
     for name in candidates:
         try:
-            return data.decode(_SUPERSETS.get(name, name))
-        except (UnicodeDecodeError, LookupError):
+            return Decoded(data.decode(name), findings)
+        except (UnicodeError, LookupError):  # UnicodeError: some codecs (idna) raise the base
             continue
     text = data.decode("utf-8", "replace")
     if text.count("\ufffd") > max(16, len(text) // 20):
-        return None
-    return text
+        return Decoded(None, findings)
+    return Decoded(text, findings)
+
+
+def decode(data: bytes) -> str | None:
+    """The text of ``data``, or ``None`` when it is not text in any encoding tried."""
+    return decode_text(data).text
 
 
 _JUNK_CATEGORIES = frozenset(("Cc", "Cn", "Co", "Cs"))

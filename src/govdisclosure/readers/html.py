@@ -26,18 +26,22 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..findings import Finding
 from .document import Cell, Document, Location, Paragraph, Table
 from .entry import Reader
+from .notes import flattened, scrub
 
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["MAX_COLSPAN", "MAX_ROWSPAN", "READER", "read_html", "sniff_html"]
+__all__ = ["MAX_COLSPAN", "MAX_DEPTH", "MAX_ROWSPAN", "READER", "read_html", "sniff_html"]
 
 #: The widest ``colspan`` honoured. The widest official table has 18 columns.
 MAX_COLSPAN = 64
 #: The tallest ``rowspan`` honoured.
 MAX_ROWSPAN = 1000
+#: The deepest nesting of wrapper elements read as it is (libxml2's own limit is 256).
+MAX_DEPTH = 200
 
 _BLOCK = frozenset(
     [
@@ -106,12 +110,23 @@ _SKIP = frozenset(
     ]
 )
 _WS = re.compile(r"[ \t\r\n\f]+")
+# Wrapper elements, opening (not self-closing) or closing; the attributes stop at the next <.
+_WRAPPER_TAG = re.compile(
+    r"<(/?)(div|span|font|section|article|main|header|footer|aside|nav|center|blockquote|form)"
+    r"\b[^<>]*?(/?)>",
+    re.I,
+)
 _BOLD = frozenset(("b", "strong"))
 _LEAD_IN = re.compile(
     r"(?:[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])[^。]{1,40}"
 )
+# A numbered lead-in is at most 「（十二）」 and 40 characters; with white space, well under this.
+_LEAD_IN_MAX = 400
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'', re.S)
+_JS_QUOTE = re.compile(r"[\"']")
+# Where a string literal may end: its quote, a backslash (escaping the next character), a newline.
+_JS_STOPS = {q: re.compile(rf"[{q}\\\n]") for q in ('"', "'")}
+_SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
 _JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
 _JS_CONCAT = re.compile(r"\s*\+\s*")
 _HTML_IN_SCRIPT = re.compile(r"<\s*(?:table|p|div|tr|td)\b|\\u003c", re.I)
@@ -142,7 +157,42 @@ def _js_unescape(s: str) -> str:
             return chr(int(c[1:], 16))
         return {"n": "\n", "r": "\n", "t": " ", "b": "", "f": "", "v": ""}.get(c, c)
 
-    return _JS_ESCAPE.sub(repl, s)
+    text = _JS_ESCAPE.sub(repl, s)
+    # 「\ud83d\ude00」 is one character in two escapes; a surrogate left alone is scrubbed later.
+    return _SURROGATE_PAIR.sub(_join_pair, text) if "\\u" in s else text
+
+
+def _join_pair(m: re.Match[str]) -> str:
+    high, low = ord(m.group(1)), ord(m.group(2))
+    return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+
+
+def _js_strings(code: str) -> Iterator[tuple[int, int, str]]:
+    """Each string literal in ``code`` as (start, end, body), in one linear scan.
+
+    A literal ends at its unescaped quote; one left open at a newline (or at the end) is not a
+    literal, and the scan goes on after that line, so no character is scanned twice.
+    """
+    pos = 0
+    while True:
+        m = _JS_QUOTE.search(code, pos)
+        if m is None:
+            return
+        start = m.start()
+        stops = _JS_STOPS[m.group()]
+        i = start + 1
+        while True:
+            stop = stops.search(code, i)
+            if stop is None:
+                return
+            c = stop.group()
+            if c == "\\":
+                i = stop.end() + 1
+                continue
+            pos = stop.end()
+            if c != "\n":
+                yield start, pos, code[start + 1 : stop.start()]
+            break
 
 
 def _script_html(code: str) -> str | None:
@@ -152,13 +202,12 @@ def _script_html(code: str) -> str | None:
     # Literals joined by 「+」 form one string; strings without markup (ids, names) are left out.
     groups: list[list[str]] = []
     end = -1
-    for m in _JS_STRING.finditer(code):
-        body = m.group(1) if m.group(1) is not None else m.group(2)
-        if groups and end >= 0 and _JS_CONCAT.fullmatch(code, end, m.start()):
+    for start, stop, body in _js_strings(code):
+        if groups and end >= 0 and _JS_CONCAT.fullmatch(code, end, start):
             groups[-1].append(body)
         else:
             groups.append([body])
-        end = m.end()
+        end = stop
     parts = [_js_unescape("".join(g)) for g in groups]
     joined = "".join(p for p in parts if "<" in p)
     return joined or None
@@ -207,6 +256,11 @@ class _Reader:
     def __init__(self, line_offset: int, scripts: bool) -> None:
         self.blocks: list[Paragraph | Table] = []
         self.buffer: list[str] = []
+        #: The characters in the buffer, and whether any is not white space: kept as text is
+        #: added, so that a paragraph of many bold runs is not re-joined at each one.
+        self.buffer_size = 0
+        self.buffer_blank = True
+        self.findings: list[Finding] = []
         self.buffer_line: int | None = None
         self.line_offset = line_offset
         self.scripts = scripts
@@ -221,6 +275,8 @@ class _Reader:
             if self.buffer_line is None and text.strip():
                 self.buffer_line = self.line(el)
             self.buffer.append(text)
+            self.buffer_size += len(text)
+            self.buffer_blank = self.buffer_blank and not text.strip()
 
     def flush(self) -> None:
         if self.buffer:
@@ -228,6 +284,8 @@ class _Reader:
             if text:
                 self.blocks.append(Paragraph(text=text, location=Location(line=self.buffer_line)))
         self.buffer = []
+        self.buffer_size = 0
+        self.buffer_blank = True
         self.buffer_line = None
 
     def table(self, el: etree._Element) -> None:
@@ -257,6 +315,7 @@ class _Reader:
         if inner is None:
             return
         doc = read_html(inner, line_offset=self.line(el) or 0, scripts=False)
+        self.findings.extend(doc.findings)
         for block in doc.blocks:
             if isinstance(block, Table):
                 # Renumber the embedded tables after this document's own.
@@ -284,6 +343,9 @@ class _Reader:
                 )
             self.blocks.append(block)
 
+    def _lead_in(self) -> bool:
+        return _LEAD_IN.fullmatch(_WS.sub(" ", "".join(self.buffer)).strip()) is not None
+
     def walk(self, root: etree._Element) -> None:
         from lxml import etree
 
@@ -310,13 +372,13 @@ class _Reader:
                     continue
                 if tag == "br" or tag in _BLOCK:
                     self.flush()
-                if tag in _BOLD and not "".join(self.buffer).strip():
+                if tag in _BOLD and self.buffer_blank:
                     bold.add(el)
                 self.add_text(el.text, el)
             else:
                 if tag in _BLOCK:
                     self.flush()
-                elif el in bold and _LEAD_IN.fullmatch(_WS.sub(" ", "".join(self.buffer)).strip()):
+                elif el in bold and self.buffer_size <= _LEAD_IN_MAX and self._lead_in():
                     # A bold numbered lead-in without its 。 is a heading of its own:
                     # 「<strong>（一）主动公开情况</strong>本年度…」.
                     self.flush()
@@ -352,20 +414,53 @@ def _layout_tables(root: etree._Element) -> set[etree._Element]:
     return layout
 
 
+def _flatten(text: str) -> tuple[str, int]:
+    """``text`` with its wrapper elements removed when they nest over :data:`MAX_DEPTH`.
+
+    libxml2 stops building the tree 256 elements deep, losing what is inside. Wrappers (``div``,
+    ``span``, ``font``, ``section``, …) carry nothing the reader keeps but paragraph breaks, so a
+    block wrapper becomes a ``<br>`` and an inline one goes. Returns the text and the depth found
+    (0 when the text was left alone). One linear scan of the tags.
+    """
+    depth = deepest = 0
+    for m in _WRAPPER_TAG.finditer(text):
+        if m.group(1):
+            depth = max(0, depth - 1)
+        elif not m.group(3):
+            depth += 1
+            deepest = max(deepest, depth)
+    if deepest <= MAX_DEPTH:
+        return text, 0
+
+    def repl(m: re.Match[str]) -> str:
+        return "<br>" if m.group(2).lower() in _BLOCK else ""
+
+    return _WRAPPER_TAG.sub(repl, text), deepest
+
+
 def read_html(text: str, *, line_offset: int = 0, scripts: bool = True) -> Document:
-    """Read an HTML document (already decoded) into paragraphs and tables."""
+    """Read an HTML document (already decoded) into paragraphs and tables.
+
+    A lone surrogate in ``text`` becomes U+FFFD with a ``read.surrogate`` finding; wrappers
+    nested over :data:`MAX_DEPTH` are flattened with a ``read.html.flattened`` finding.
+    """
     from lxml import etree
 
-    data = _CONTROL.sub("", text).encode("utf-8", "surrogatepass")
+    text, findings = scrub(text)
+    text, deepest = _flatten(text)
+    if deepest:
+        findings.append(flattened(deepest))
+    data = _CONTROL.sub("", text).encode("utf-8")
     try:
         root = etree.fromstring(data, _parser())
     except (etree.XMLSyntaxError, etree.ParserError, ValueError):
         root = None
     if root is None:
-        return Document(blocks=(), format="html")
+        return Document(blocks=(), format="html", findings=tuple(findings))
     reader = _Reader(line_offset, scripts)
     reader.walk(root)
-    return Document(blocks=tuple(reader.blocks), format="html")
+    findings.extend(reader.findings)
+    return Document(blocks=tuple(reader.blocks), format="html", findings=tuple(findings))
 
 
 # Markup from the first character (a tag or a doctype), or an html/body/head tag near the start.

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 
+from ..findings import Finding
 from .document import Document, Location, Paragraph, Table
 from .entry import Reader
 from .html import read_html
+from .notes import scrub
 
 __all__ = ["FALLBACK_SCORE", "READER", "read_text", "sniff_text"]
 
@@ -25,7 +27,9 @@ FALLBACK_SCORE = 0.1
 
 _FILLER = re.compile(r"[\s|｜]*")
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
-_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.I)
+# The attributes stop at the next 「<」: an unclosed 「<table」 costs a scan to the next tag, not to
+# the end of the text (which made text of many 「<table」 quadratic).
+_TABLE_TAG = re.compile(r"<(/?)table\b[^<>]*>", re.I)
 
 
 def _html_spans(text: str) -> list[tuple[int, int]]:
@@ -56,8 +60,12 @@ def _lines(text: str, first_line: int, out: list[Paragraph | Table]) -> None:
 
 
 def read_text(text: str) -> Document:
-    """Read plain text into one paragraph per non-blank line, and any pasted HTML tables."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Read plain text into one paragraph per non-blank line, and any pasted HTML tables.
+
+    A lone surrogate becomes U+FFFD, with a ``read.surrogate`` finding.
+    """
+    text, findings = scrub(text.replace("\r\n", "\n").replace("\r", "\n"))
+    notes: list[Finding] = list(findings)
     blocks: list[Paragraph | Table] = []
     spans = _html_spans(text) if _TABLE_OPEN.search(text) else []
     pos = 0
@@ -67,11 +75,13 @@ def read_text(text: str) -> Document:
         _lines(before, line, blocks)
         line += before.count("\n")
         fragment = text[start:end]
-        blocks.extend(read_html(fragment, line_offset=line - 1).blocks)
+        fragment_doc = read_html(fragment, line_offset=line - 1)
+        blocks.extend(fragment_doc.blocks)
+        notes.extend(fragment_doc.findings)
         line += fragment.count("\n")
         pos = end
     _lines(text[pos:], line, blocks)
-    return Document(blocks=tuple(blocks), format="text")
+    return Document(blocks=tuple(blocks), format="text", findings=tuple(notes))
 
 
 def sniff_text(text: str) -> float:

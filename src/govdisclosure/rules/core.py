@@ -167,7 +167,9 @@ class RuleKind:
     (one per pointer) that is true when the rule fails, or may raise on a blank; it may add
     helpers to the namespace ``ns``. ``None`` means the kind has no fast path (it needs several
     reports). ``to_json(rule)`` gives the kind's own keys of the rule's JSON form.
-    ``weighted`` kinds carry :class:`Term` weights.
+    ``weighted`` kinds carry :class:`Term` weights. ``blank_any`` says that a blank in any bound
+    cell makes a rule of the kind not checkable (and nothing else does), so that the generated
+    checker can tell a blank from a failure without evaluating the rule.
     """
 
     name: str
@@ -176,6 +178,7 @@ class RuleKind:
     compile: Callable[[Rule, list[str], dict[str, Any], int], str] | None
     to_json: Callable[[Rule], dict[str, Any]]
     weighted: bool = False
+    blank_any: bool = False
 
 
 _KINDS: dict[str, RuleKind] = {}

@@ -92,6 +92,7 @@ for _name, _doc in (
             compile=_compile_arithmetic,
             to_json=_arithmetic_json,
             weighted=True,
+            blank_any=True,
         )
     )
 
@@ -149,6 +150,7 @@ register_kind(
         evaluate=_window,
         compile=_compile_window,
         to_json=lambda rule: {} if rule.window is None else {"window": rule.window.to_dict()},
+        blank_any=True,
     )
 )
 
@@ -170,6 +172,7 @@ register_kind(
         evaluate=_order,
         compile=lambda rule, names, ns, index: f"{names[0]} > {names[1]}",
         to_json=lambda rule: {},
+        blank_any=True,
     )
 )
 
@@ -222,8 +225,8 @@ def _deadline_check(rule: Rule) -> Callable[[Any, Any, Any, Any], bool]:
         found = table.get((kind, level), _ABSENT)
         if found is None:
             return True
-        if found is _ABSENT:
-            return False
+        if found is _ABSENT or year is None or published is None:
+            return False  # not checkable: flagged, and the evaluator says why
         offset, month, day = days[kind, level]
         return bool(published <= _dt.date(year + offset, month, day))
 

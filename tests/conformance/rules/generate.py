@@ -338,7 +338,7 @@ def _blank_for(rule: dict[str, Any]) -> str:
     """A cell whose blank makes ``rule`` not checkable."""
     if rule["kind"] == "deadline":
         return str(rule["pointers"][1])  # the publication date
-    return next(p for p in rule["pointers"][::-1] if _nullable(p))
+    return str(next(p for p in rule["pointers"][::-1] if _nullable(p)))
 
 
 def report_cases(bases: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
