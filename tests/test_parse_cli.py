@@ -85,8 +85,8 @@ def test_parse_error_is_a_bilingual_finding() -> None:
         g.parse(b"x", format="odt")
     finding = info.value.finding
     assert finding.rule == "parse.unreadable"
-    assert finding.message_en == "unknown format 'odt'; expected one of text, html, pdf, docx"
-    assert finding.message_zh == "未知格式「odt」，应为 text, html, pdf, docx 之一"
+    assert finding.message_en == "unknown format 'odt'; expected one of text, html, pdf, docx, xlsx"
+    assert finding.message_zh == "未知格式「odt」，应为 text, html, pdf, docx, xlsx 之一"
 
 
 @pytest.mark.parametrize("fmt", ["html", "markdown", "text"])

@@ -68,6 +68,15 @@ def _pdf_bytes() -> bytes:
     return gen.lines_pdf([[(200.0, line)] for line in MINIMAL.splitlines()])
 
 
+def _xlsx_bytes() -> bytes:
+    pytest.importorskip("openpyxl")
+    from govdisclosure.office.workbook import workbook_bytes
+
+    report = parse(MINIMAL).report
+    assert report is not None
+    return workbook_bytes(report.template_version, report)
+
+
 def _sample(reader: Reader[Any]) -> bytes:
     """A small report in the reader's format."""
     samples = {
@@ -75,6 +84,7 @@ def _sample(reader: Reader[Any]) -> bytes:
         "html": lambda: MINIMAL_HTML.encode("utf-8"),
         "pdf": _pdf_bytes,
         "docx": _docx_bytes,
+        "xlsx": _xlsx_bytes,
     }
     return samples[reader.name]()
 
@@ -82,9 +92,9 @@ def _sample(reader: Reader[Any]) -> bytes:
 # -- The registry -----------------------------------------------------------------------------
 
 
-def test_the_registry_lists_the_four_formats_in_order() -> None:
-    """The registry holds text, HTML, PDF and Word, and parse's FORMATS are its names."""
-    assert tuple(READERS) == ("text", "html", "pdf", "docx")
+def test_the_registry_lists_the_five_formats_in_order() -> None:
+    """The registry holds text, HTML, PDF, Word and Excel, and parse's FORMATS are its names."""
+    assert tuple(READERS) == ("text", "html", "pdf", "docx", "xlsx")
     assert tuple(READERS) == FORMATS
     assert all(reader.name == name for name, reader in READERS.items())
 
@@ -104,12 +114,13 @@ def test_the_suffix_table_is_the_readers_suffixes() -> None:
 
 
 def test_binary_readers_take_bytes_and_declare_their_extra() -> None:
-    """PDF and Word read bytes and need an extra; text and HTML read str and need none."""
+    """PDF, Word and Excel read bytes and need an extra; text and HTML read str and need none."""
     assert {n: (r.binary, r.extra and r.extra.name) for n, r in READERS.items()} == {
         "text": (False, None),
         "html": (False, None),
         "pdf": (True, "pdf"),
         "docx": (True, "docx"),
+        "xlsx": (True, "xlsx"),
     }
 
 

@@ -401,7 +401,7 @@ def test_cross_checks_name_a_wrong_argument() -> None:
         check_aggregate("junk", [])  # type: ignore[arg-type]
     assert check_series([report]).ok
     with pytest.raises(TypeError, match="takes a Report"):
-        g.render(None, "html")  # type: ignore[arg-type]
+        g.render(None, "html")  # type: ignore[call-overload]
 
 
 def test_strict_mode_treats_an_invalid_cell_as_blank_in_a_report_too() -> None:

@@ -129,9 +129,11 @@ def register(subparsers: Any, lang: str = "en") -> None:
     r = subparsers.add_parser(
         "render",
         help="按官方格式输出报告" if zh else "print a report JSON in the official layout",
-        description="以 HTML、Markdown 或文本输出报告文档或解析记录。"
+        description="以 HTML、Markdown、文本或 Word（.docx）输出报告文档或解析记录。"
         if zh
-        else ("Render a report document or a parse record as HTML, Markdown or text."),
+        else (
+            "Render a report document or a parse record as HTML, Markdown, text or Word (.docx)."
+        ),
     )
     r.add_argument(
         "report",
@@ -144,6 +146,14 @@ def register(subparsers: Any, lang: str = "en") -> None:
         "--output",
         type=Path,
         help="写入此文件而非标准输出" if zh else ("write to this file instead of stdout"),
+    )
+    r.add_argument(
+        "--no-metadata",
+        dest="metadata",
+        action="store_false",
+        help="不输出开头的标注元数据行（严格按官方格式）"
+        if zh
+        else "leave out the opening labelled metadata lines (exactly the official layout)",
     )
     r.set_defaults(run=_run_render)
 
@@ -398,8 +408,13 @@ def _run_render(args: argparse.Namespace) -> int:
         what = "不是有效的报告" if lang == "zh" else "not a valid report"
         common.err("render", f"{name}: {what}: {exc}")
         return common.EXIT_UNUSABLE
-    text = render(report, args.format)
-    if args.output is not None:
+    text = render(report, args.format, metadata=args.metadata)
+    if isinstance(text, bytes):  # docx
+        if args.output is not None:
+            args.output.write_bytes(text)
+        else:
+            sys.stdout.buffer.write(text)
+    elif args.output is not None:
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)

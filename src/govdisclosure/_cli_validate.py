@@ -9,6 +9,7 @@ input is unusable (missing, unreadable, or not JSON at all).
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -96,14 +97,24 @@ def register(subparsers: Any, lang: str = "en") -> None:
         "paths",
         nargs="+",
         metavar="FILE",
-        help="JSON 文件、文件夹或 -" if zh else "a JSON file, a directory, or -",
+        help="JSON 文件、文件夹、-，或可解析的文档（.xlsx、.docx、.pdf 等）"
+        if zh
+        else "a JSON file, a directory, -, or a document parse reads (.xlsx, .docx, .pdf, …)",
     )
     p.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "html"),
         default="text",
         dest="fmt",
-        help="输出格式" if zh else "the output format",
+        help="输出格式；html 为单份报告的核对页面（配合 -o）"
+        if zh
+        else "the output format; html: a self-contained check page of one report (with -o)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="写入此文件而非标准输出" if zh else "write the output to FILE",
     )
     p.add_argument(
         "--all",
@@ -160,10 +171,12 @@ def _text_file(out: TextIO, name: str, result: ValidationReport, lang: str, show
     shown = _shown(result, show_all)
     if shown:
         rows: list[tuple[str, ...]] = [_HEADS[lang][0]]
-        rows += [(names[f.severity], f.rule, f.pointer or "/", f.message(lang)) for f in shown]
+        rows += [
+            (names[f.severity], f.rule, _where(f, result, lang), f.message(lang)) for f in shown
+        ]
         out.write("\n".join(_table(rows)) + "\n")
     for suspect in result.suspects():
-        out.write(f"  {words['hint']}{suspect.message(lang)}\n")
+        out.write(f"  {words['hint']}{_suspect_text(suspect, result, lang)}\n")
     hidden = sum(1 for f in result.findings if f.severity == "info" and not f.checkable)
     if hidden and not show_all:
         out.write("  " + words["not_checkable"].format(n=hidden) + "\n")
@@ -189,10 +202,71 @@ def _check(item: Item, strict: bool) -> ValidationReport:
     return attrs.evolve(result, findings=result.findings + tuple(extra)) if extra else result
 
 
+def _where(f: Finding, result: ValidationReport, lang: str) -> str:
+    """Where a finding is: in Chinese, the form's 表/行/列 words; otherwise the pointer."""
+    if lang == "zh":
+        from .office.locate import finding_place
+
+        found = finding_place(f, result.template_version)
+        if found is not None:
+            return found.zh
+    return f.pointer or "/"
+
+
+def _suspect_text(suspect: Any, result: ValidationReport, lang: str) -> str:
+    if lang != "zh":
+        return str(suspect.message(lang))
+    from .office.locate import suspect_message
+
+    return suspect_message(suspect, result.template_version, lang)
+
+
+def _json_result(result: ValidationReport) -> dict[str, Any]:
+    """The result's JSON form, each finding and suspect with its place in the form."""
+    from .office.locate import place, with_place
+
+    out = result.to_dict()
+    out["findings"] = [with_place(f, result.template_version) for f in result.findings]
+    for s in out["suspects"]:
+        at = place(s["pointer"], result.template_version) if result.template_version else None
+        s["location"] = None if at is None else at.to_dict()
+    return out
+
+
+def _document(path: Path | None, data: bytes, strict: bool) -> ValidationReport | None:
+    """A document that is not JSON (a workbook, Word, PDF, HTML…), parsed and validated."""
+    from .readers import SUFFIXES
+
+    if path is None or path.suffix.lower() not in SUFFIXES or data.lstrip()[:1] in (b"{", b"["):
+        return None
+    from .parse import ParseError, parse
+
+    try:
+        parsed = parse(data, format=SUFFIXES[path.suffix.lower()].name)
+    except ParseError as e:
+        return ValidationReport(findings=(e.finding,))
+    if parsed.report is None:
+        return ValidationReport(findings=tuple(parsed.findings))
+    checked = validate(parsed.report, strict=strict)
+    return ValidationReport(
+        findings=(*parsed.findings, *checked.findings),
+        report=checked.report,
+        template_version=checked.template_version,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
-    """Validate every input; write the report; return the exit status."""
+    """Validate every input; write the report (to ``-o FILE`` if given); return the status."""
+    if not args.output or args.fmt == "html":
+        return _run(args, sys.stdout)
+    buffer = io.StringIO()
+    status = _run(args, buffer)
+    Path(args.output).write_text(buffer.getvalue(), encoding="utf-8")
+    return status
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
     lang: str = args.lang or common.default_lang()
-    out = sys.stdout
     if args.strict:
         try:
             validate({}, strict=True)
@@ -217,6 +291,7 @@ def run(args: argparse.Namespace) -> int:
     per_rule: dict[tuple[str, str], int] = {}
     unchecked_files = unchecked_findings = 0
     unchecked_rules: set[str] = set()
+    page_result = ValidationReport()
     with common.progress(len(inputs), args.progress, args.quiet) as bar:
         for name, path in inputs:
             if path is not None and not common.is_displayable(path):
@@ -234,10 +309,15 @@ def run(args: argparse.Namespace) -> int:
                     out.write(f"{name}: {_TEXT[lang]['unreadable']}: {reason}\n")
                 bar.step(name)
                 continue
-            items = split(data)
+            document = _document(path, data, args.strict)
+            items: list[Item | None] = [None] if document is not None else list(split(data))
             for item in items:
-                label = _label(name, item)
-                result = _check(item, args.strict)
+                if item is None:  # a document parsed first (a workbook, Word, PDF, …)
+                    assert document is not None
+                    label, result = name, document
+                else:
+                    label, result = _label(name, item), _check(item, args.strict)
+                page_result = result
                 checked += 1
                 if unusable(result.findings):
                     unreadable += 1
@@ -250,7 +330,9 @@ def run(args: argparse.Namespace) -> int:
                 unchecked_files += bool(blanks)
                 unchecked_rules.update(blanks)
                 if args.fmt == "json":
-                    results.append({"path": label, "readable": True, **result.to_dict()})
+                    results.append({"path": label, "readable": True, **_json_result(result)})
+                elif args.fmt == "html":
+                    pass
                 elif len(inputs) == 1 or _shown(result, args.all) or not result.ok:
                     _text_file(out, label, result, lang, args.all)
             bar.step(name)
@@ -272,9 +354,25 @@ def run(args: argparse.Namespace) -> int:
         },
         "exit_status": status,
     }
-    if args.fmt == "json":
-        document = {"files": results, "summary": summary}
-        out.write(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n")
+    if args.fmt == "html":
+        from .office.checkpage import check_page
+
+        if checked != 1 or unreadable:
+            common.err(
+                "validate",
+                "--format html 只核对一份可读的报告"
+                if lang == "zh"
+                else "--format html checks one readable report",
+            )
+            return common.EXIT_UNUSABLE
+        page = check_page(page_result, lang=lang)
+        if args.output:
+            Path(args.output).write_text(page, encoding="utf-8")
+        else:
+            out.write(page)
+    elif args.fmt == "json":
+        whole = {"files": results, "summary": summary}
+        out.write(orjson.dumps(whole, option=orjson.OPT_INDENT_2).decode() + "\n")
     else:
         _text_summary(out, summary, lang, args.all)
     return status

@@ -25,7 +25,7 @@ import functools
 import html
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import attrs
 
@@ -36,10 +36,10 @@ from .catalogue import Entry, catalogue
 from .model import Agency, Contact, InfoProcessingFees, Report
 from .template import Version
 
-__all__ = ["RENDER_FORMATS", "render"]
+__all__ = ["RENDER_FORMATS", "blocks", "render"]
 
-#: The formats :func:`render` writes.
-RENDER_FORMATS = ("html", "markdown", "text")
+#: The formats :func:`render` writes (``docx`` as bytes, by :mod:`govdisclosure.office.docx`).
+RENDER_FORMATS = ("html", "markdown", "text", "docx")
 RenderFormat = Literal["html", "markdown", "text"]
 
 
@@ -482,9 +482,29 @@ _STYLE = (
 )
 
 
-def render(report: Report, format: str = "html") -> str:
-    """The report in the official layout, as ``"html"``, ``"markdown"`` or ``"text"``.
+def blocks(report: Report, fmt: RenderFormat, *, metadata: bool = True) -> list[_Block]:
+    """The rendered document as (kind, text) blocks; ``metadata=False`` drops the opening
+    block of labelled lines (「机关名称：…」 …) before the first heading."""
+    out = _blocks(report, fmt)
+    if metadata:
+        return out
+    first = next((i for i, (kind, _) in enumerate(out) if kind == "heading"), len(out))
+    return [b for i, b in enumerate(out) if i >= first or b[0] != "meta"]
 
+
+# "docx" is also a str: the literal overload comes first, so a call naming it gets bytes.
+@overload
+def render(  # type: ignore[overload-overlap]
+    report: Report, format: Literal["docx"], *, metadata: bool = True
+) -> bytes: ...
+@overload
+def render(report: Report, format: str = "html", *, metadata: bool = True) -> str: ...
+def render(report: Report, format: str = "html", *, metadata: bool = True) -> str | bytes:
+    """The report in the official layout, as ``"html"``, ``"markdown"`` or ``"text"`` (a
+    ``str``), or ``"docx"`` (the bytes of a Word document; needs the ``docx`` extra).
+
+    ``metadata=False`` leaves out the opening block of labelled metadata lines, for a document
+    in exactly the official layout (it then no longer reads back to every metadata field).
     Raises :class:`TypeError` for anything but a :class:`Report` (``parse()`` gives ``None``
     when it finds no report) and :class:`ValueError` for an unknown format.
     """
@@ -492,8 +512,12 @@ def render(report: Report, format: str = "html") -> str:
         raise TypeError(f"render() takes a Report, not {type(report).__name__}")
     if format not in RENDER_FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(RENDER_FORMATS)}")
+    if format == "docx":
+        from .office.docx import render_docx
+
+        return render_docx(report, metadata=metadata)
     fmt: RenderFormat = format  # type: ignore[assignment]
-    blocks = _blocks(report, fmt)
+    blocks_ = blocks(report, fmt, metadata=metadata)
     if fmt == "html":
         title = report.source.title or t.SECTIONS[0].zh
         out = [
@@ -503,7 +527,7 @@ def render(report: Report, format: str = "html") -> str:
             f"<style>{_STYLE}</style></head>",
             "<body>",
         ]
-        for kind, text in blocks:
+        for kind, text in blocks_:
             if kind == "title":
                 out.append(f"<h1>{html.escape(text)}</h1>")
             elif kind == "meta":
@@ -518,7 +542,7 @@ def render(report: Report, format: str = "html") -> str:
         return "\n".join(out)
     lines: list[str] = []
     markdown = fmt == "markdown"
-    for kind, text in blocks:
+    for kind, text in blocks_:
         if kind == "title":
             lines.append(f"# {text}" if markdown else text)
         elif kind == "heading":

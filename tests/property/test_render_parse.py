@@ -115,14 +115,19 @@ def _diff(a: Any, b: Any, path: str = "") -> list[str]:
 def _check(report: g.Report, fmt: str) -> None:
     report = restrict(report)
     text = render(report, fmt)
-    result = parse(text, format="html" if fmt == "html" else "text")
+    if isinstance(text, bytes):  # docx
+        result = parse(text, format="docx")
+        shown = render(report, "text")
+    else:
+        result = parse(text, format="html" if fmt == "html" else "text")
+        shown = text
     assert result.report is not None, [f.message_en for f in result.findings]
     if result.report != report:
         diffs = _diff(g.to_dict(report), g.to_dict(result.report))
-        pytest.fail("\n".join(diffs[:20]) + "\n\n" + text[:3000])
+        pytest.fail("\n".join(diffs[:20]) + "\n\n" + shown[:3000])
 
 
-@pytest.mark.parametrize("fmt", ["html", "markdown", "text"])
+@pytest.mark.parametrize("fmt", ["html", "markdown", "text", "docx"])
 @pytest.mark.parametrize("version", ["2019", "2021"])
 @SETTINGS
 @given(data=st.data())
@@ -131,7 +136,7 @@ def test_parse_render_round_trip(fmt: str, version: str, data: st.DataObject) ->
     _check(report, fmt)
 
 
-@pytest.mark.parametrize("fmt", ["html", "markdown", "text"])
+@pytest.mark.parametrize("fmt", ["html", "markdown", "text", "docx"])
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(report=reports(consistent=True))
 def test_consistent_reports_round_trip(fmt: str, report: g.Report) -> None:

@@ -226,6 +226,20 @@ def _read(reader: Reader[Any], payload: str | bytes) -> Document:
         ) from None
 
 
+def _read_form(reader: Reader[Any], payload: str | bytes) -> ParseResult | None:
+    """This library's own workbook form, read by its layout; ``None`` for another workbook."""
+    from ..office.readback import read_form  # the office subpackage builds on this module
+
+    try:
+        return read_form(payload) if isinstance(payload, bytes) else None
+    except ImportError:
+        return _read(reader, payload)  # type: ignore[return-value] # raises the extra's error
+    except ReaderError as exc:
+        raise ParseError(
+            f"cannot read the XLSX workbook: {exc}", f"无法读取该 XLSX 工作簿：{exc}"
+        ) from None
+
+
 def parse(source: str | bytes | Path, *, format: str | None = None) -> ParseResult:
     """Read a report from text, HTML, PDF or Word into the model.
 
@@ -235,6 +249,10 @@ def parse(source: str | bytes | Path, *, format: str | None = None) -> ParseResu
     input cannot be read at all; see the module documentation for the limits.
     """
     fmt, payload = _load(source, format)
+    if fmt.name == "xlsx":
+        form = _read_form(fmt, payload)
+        if form is not None:
+            return form
     doc = _read(fmt, payload)
     try:
         return _Builder(doc).build()

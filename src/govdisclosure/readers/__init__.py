@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from . import docx, html, pdf, text
+from . import docx, html, pdf, text, xlsx
 from .document import Cell, Document, Location, Paragraph, ReaderError, Table, import_extra
 from .entry import Extra, Legacy, Reader
 
@@ -62,7 +62,7 @@ def _index(
 
 #: Every reader by its format name, in the order messages and ``--format`` list them.
 #: Sniffing prefers the highest score and, on a tie, the reader listed first.
-READERS, SUFFIXES = _index((text.READER, html.READER, pdf.READER, docx.READER))
+READERS, SUFFIXES = _index((text.READER, html.READER, pdf.READER, docx.READER, xlsx.READER))
 _PLAIN = text.READER  # what text is when no other text reader claims it more strongly
 #: The format names :func:`govdisclosure.parse` accepts.
 FORMATS: tuple[str, ...] = tuple(READERS)
