@@ -183,13 +183,14 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
 
 
 def _command_modules() -> list[Callable[..., None]]:
-    from . import _cli_dataset, _cli_parse, _cli_template, _cli_validate
+    from . import _cli_dataset, _cli_parse, _cli_publish, _cli_template, _cli_validate
 
     registers: list[Callable[..., None]] = [
         _cli_validate.register,
         _cli_parse.register,
         _cli_dataset.register,
         _cli_template.register,
+        _cli_publish.register,
     ]
     return registers
 

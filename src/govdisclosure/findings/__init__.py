@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from . import declared as _declared  # noqa: F401 - registers the library's finding ids
 from .core import SEVERITIES, Finding, ReportError, Severity, pointer, pointer_parts
-from .registry import FINDINGS, FindingType, declare, lookup
+from .registry import FINDINGS, Bilingual, FindingType, declare, lookup
 
 __all__ = [
     "FINDINGS",
     "SEVERITIES",
+    "Bilingual",
     "Finding",
     "FindingType",
     "ReportError",

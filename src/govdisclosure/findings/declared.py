@@ -265,6 +265,9 @@ declare(
     "不是数字：「{text}」",
     "not a number: {text!r}",
     too_long=Label("文字过长，不是数值：「{text}」", "text too long for a value: {text!r}"),
+    cell=Label(
+        "{where} 的「{text}」不是{kind:zh}，未读取", "{where}: {text!r} is not {kind:en}; not read"
+    ),
     word=Label(
         "文字而非数字，按空白处理，不记为 0：「{text}」",
         "a word, not a number; read as blank, not 0: {text!r}",

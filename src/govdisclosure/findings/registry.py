@@ -24,11 +24,22 @@ import attrs
 from ..template import Label
 from .core import Finding, Severity
 
-__all__ = ["FINDINGS", "FindingType", "declare", "lookup"]
+__all__ = ["FINDINGS", "Bilingual", "FindingType", "declare", "lookup"]
 
 
 def _fields(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for _, name, _, _ in string.Formatter().parse(text) if name))
+
+
+@attrs.frozen
+class Bilingual:
+    """A placeholder's value in both languages: ``{name:zh}`` and ``{name:en}`` pick one."""
+
+    zh: str
+    en: str
+
+    def __format__(self, spec: str) -> str:
+        return self.en if spec == "en" else self.zh
 
 
 @attrs.frozen(kw_only=True)

@@ -27,7 +27,7 @@ import attrs
 
 from .._layout import TABLES
 from ..catalogue import Entry, catalogue
-from ..findings import FINDINGS, Finding, ReportError, pointer_parts
+from ..findings import FINDINGS, Bilingual, Finding, ReportError, pointer_parts
 from ..model import Report
 from ..parse.api import ParseResult, Provenance
 from ..readers.document import Location, ReaderError, import_extra
@@ -118,10 +118,12 @@ class _Reader:
         self.provenance: dict[str, Provenance] = {}
 
     def bad(self, ptr: str, where: str, raw: Any, kind: str) -> None:
-        detail_zh = f"{where} 的「{raw}」不是{_KIND_ZH.get(kind, '有效值')}，未读取"
-        detail_en = f"{where}: {raw!r} is not {_KIND_EN.get(kind, 'a valid value')}; not read"
-        finding = FINDINGS["parse.value.not-a-number"].finding(ptr, detail="{detail}")
-        self.findings.append(attrs.evolve(finding, message_zh=detail_zh, message_en=detail_en))
+        what = Bilingual(_KIND_ZH.get(kind, "有效值"), _KIND_EN.get(kind, "a valid value"))
+        self.findings.append(
+            FINDINGS["parse.value.not-a-number"].finding(
+                ptr, wording="cell", where=where, text=raw, kind=what
+            )
+        )
 
     def number(self, ptr: str, entry: Entry, value: Any, where: str) -> Any:
         """A cell value as the figure its kind needs, or ``None`` with a finding."""

@@ -11,25 +11,12 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-import attrs
-
 from .._document import Location
-from ..findings import FINDINGS, Finding
+from ..findings import FINDINGS, Bilingual, Finding
 
 __all__ = ["Bilingual", "Collector", "Severity", "finding"]
 
 Severity = Literal["error", "warning", "info"]
-
-
-@attrs.frozen
-class Bilingual:
-    """A placeholder's value in both languages: ``{name:zh}`` and ``{name:en}`` pick one."""
-
-    zh: str
-    en: str
-
-    def __format__(self, spec: str) -> str:
-        return self.en if spec == "en" else self.zh
 
 
 def finding(
