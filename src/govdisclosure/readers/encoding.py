@@ -2,7 +2,9 @@
 
 :func:`decode` honours a byte-order mark, then tries UTF-8, then the encoding a ``<meta>`` tag
 declares in the first 4096 bytes (``gb2312`` and ``gbk`` are read as their superset GB18030),
-then GB18030 and Big5. Undecodable input is read as UTF-8 with replacement characters, unless
+then GB18030 and Big5. Bytes that decode cleanly as both (Big5 bytes nearly always decode as
+GB18030 too, as mojibake) are given to charset-normalizer to choose between the two. Undecodable
+input is read as UTF-8 with replacement characters, unless
 those are too many, when it gives ``None``: the caller says the input is not text.
 
 A declared charset that does not exist, is not a text encoding (``rot13``, ``hex``) or cannot be
@@ -77,6 +79,9 @@ def decode_text(data: bytes) -> Decoded:
         else:
             candidates.append(codec)
     candidates += FALLBACK_ENCODINGS
+    chinese = _chinese_choice(data) if not candidates[:-2] else None
+    if chinese is not None:
+        return Decoded(chinese, findings)
     for name in candidates:
         try:
             return Decoded(data.decode(name), findings)
@@ -86,6 +91,26 @@ def decode_text(data: bytes) -> Decoded:
     if text.count("\ufffd") > max(16, len(text) // 20):
         return Decoded(None, findings)
     return Decoded(text, findings)
+
+
+def _chinese_choice(data: bytes) -> str | None:
+    """The text when ``data`` decodes as both GB18030 and Big5, in the one that reads as text.
+
+    A generic detector does this well and it is not our domain: charset-normalizer, restricted
+    to the two candidates, measures which decoding is coherent text. ``None`` when only one (or
+    neither) decodes, so the usual order applies.
+    """
+    texts: dict[str, str] = {}
+    for name in FALLBACK_ENCODINGS:
+        try:
+            texts[name] = data.decode(name)
+        except UnicodeError:
+            return None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(FALLBACK_ENCODINGS)).best()
+    chosen = "gb18030" if best is None else codecs.lookup(best.encoding).name
+    return texts.get(chosen, texts["gb18030"])
 
 
 def decode(data: bytes) -> str | None:
