@@ -41,6 +41,14 @@ declare(
     "the worker process died while reading this file",
 )
 declare(
+    "parse.path-as-text",
+    "warning",
+    "A str given to parse() names an existing file: a str is read as the document's text.",
+    "传入的字符串「{text}」是一个现有文件的路径，但字符串按报告正文读取：请传入 Path(…)",
+    "the str {text!r} names an existing file, but a str is read as the document's text: "
+    "pass Path(...) to read the file",
+)
+declare(
     "parse.no-report",
     "error",
     "Nothing in the document looks like an annual report.",

@@ -36,7 +36,7 @@ from ..findings import Finding
 from ..model import Report
 from ..readers import FORMATS, READERS, SUFFIXES, Reader, sniff_binary, sniff_text
 from ..readers.document import Document, Location, ReaderError
-from ..readers.encoding import decode, looks_binary
+from ..readers.encoding import decode_text, looks_binary
 from ..readers.entry import Hints
 from .assemble import assemble
 from .collect import Bilingual, finding
@@ -119,7 +119,10 @@ class ParseResult:
 # The formats, their suffixes and their sniffers are the readers' registry (govdisclosure.readers).
 
 
-def _load(source: str | bytes | Path, fmt: str | None) -> tuple[Reader[Any], str | bytes]:
+def _load(
+    source: str | bytes | Path, fmt: str | None, notes: list[Finding]
+) -> tuple[Reader[Any], str | bytes]:
+    """The reader for ``source`` and what it reads; what decoding noticed goes to ``notes``."""
     if fmt is not None and fmt not in READERS:
         raise ParseError(
             f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}",
@@ -159,7 +162,9 @@ def _load(source: str | bytes | Path, fmt: str | None) -> tuple[Reader[Any], str
                 f"{len(data)} bytes is over the limit of {MAX_INPUT_BYTES} for text and HTML",
                 f"{len(data)} 字节，超过文本和 HTML 的上限 {MAX_INPUT_BYTES}",
             )
-        decoded = decode(data)
+        got = decode_text(data)
+        notes.extend(got.findings)
+        decoded = got.text
         if decoded is None:
             raise ParseError(
                 "the input is not text in any encoding the parser knows (UTF-8, GB18030, Big5)",
@@ -178,6 +183,8 @@ def _load(source: str | bytes | Path, fmt: str | None) -> tuple[Reader[Any], str
                 f"{chosen.name} 文档应以字节或路径给出，而不是字符串",
             )
         text = source
+        if _looks_like_a_path(source):
+            notes.append(finding("parse.path-as-text", text=source))
     else:
         kind = type(source).__name__
         raise ParseError(f"cannot parse an object of type {kind}", f"无法解析 {kind} 类型的对象")
@@ -240,6 +247,16 @@ def _read_form(reader: Reader[Any], payload: str | bytes) -> ParseResult | None:
         ) from None
 
 
+def _looks_like_a_path(text: str) -> bool:
+    """True when a ``str`` given as the document is, in fact, the name of an existing file."""
+    if len(text) > 4096 or "\n" in text or not text.strip():
+        return False
+    try:
+        return Path(text.strip()).is_file()
+    except (OSError, ValueError):  # a name too long, or with a NUL, for the OS
+        return False
+
+
 def parse(source: str | bytes | Path, *, format: str | None = None) -> ParseResult:
     """Read a report from text, HTML, PDF or Word into the model.
 
@@ -248,14 +265,18 @@ def parse(source: str | bytes | Path, *, format: str | None = None) -> ParseResu
     the file's suffix or sniffed from the content. Raises :class:`ParseError` (only) when the
     input cannot be read at all; see the module documentation for the limits.
     """
-    fmt, payload = _load(source, format)
+    notes: list[Finding] = []
+    fmt, payload = _load(source, format, notes)
     if fmt.name == "xlsx":
         form = _read_form(fmt, payload)
         if form is not None:
             return form
     doc = _read(fmt, payload)
     try:
-        return _Builder(doc).build()
+        result = _Builder(doc).build()
+        # What loading and reading noticed comes first, before what the stages found.
+        result.findings[:0] = [*notes, *doc.findings]
+        return result
     except RecursionError:  # pragma: no cover - the pipeline is iterative
         raise ParseError(
             "the document is nested too deeply to read", "文档嵌套过深，无法读取"
