@@ -4,6 +4,10 @@ It reads what ``govdisclosure parse`` writes (a record, a JSON array of records,
 well as report documents, and reports a record's parse findings alongside the rule findings.
 Exit status: 0 when no document has an error or an inconsistency, 1 when one has, 2 when an
 input is unusable (missing, unreadable, or not JSON at all).
+
+Output is written as each document is checked (:class:`_Writer`): text, ``--format jsonl`` (one
+verdict per line) and ``--format json`` (the verdicts as an array, streamed, then the summary)
+hold nothing per file, so a batch's memory stays flat however many files it has.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import orjson
 from . import _cli_common as common
 from ._cli_records import Item, merge, record_findings, split, unusable
 from .findings import SEVERITIES, Finding
+from .serialize import bulk
 from .validate import ValidationReport, validate
 
 __all__ = ["register", "run"]
@@ -100,10 +105,12 @@ def register(subparsers: Any, lang: str = "en") -> None:
     )
     p.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "jsonl"),
         default="text",
         dest="fmt",
-        help="输出格式" if zh else "the output format",
+        help="输出格式（jsonl：每个文档一行）"
+        if zh
+        else "the output format (jsonl: one line per document)",
     )
     p.add_argument(
         "--all",
@@ -189,6 +196,38 @@ def _check(item: Item, strict: bool) -> ValidationReport:
     return attrs.evolve(result, findings=result.findings + tuple(extra)) if extra else result
 
 
+class _Writer:
+    """The machine-readable verdicts, written one at a time as each document is checked.
+
+    ``json``: ``{"files": [...], "summary": {...}}`` indented, byte for byte what encoding the
+    whole document at once gives; ``jsonl``: one verdict per line, no summary (the exit status
+    says it). Nothing is kept per document.
+    """
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.out = common.Stdout()
+        self.array: common.ArrayWriter | None = None
+        if fmt == "json":
+            self.out.write(b'{\n  "files": ')
+            self.array = common.ArrayWriter(self.out, depth=1)
+
+    def add(self, verdict: dict[str, Any]) -> None:
+        """Write one document's verdict."""
+        if self.array is not None:
+            self.array.add(verdict)
+        else:
+            self.out.write(orjson.dumps(verdict) + b"\n")
+
+    def close(self, summary: dict[str, Any]) -> None:
+        """End the output (with ``json``, the summary) and flush it."""
+        if self.array is not None:
+            self.array.close()
+            body = orjson.dumps(summary, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n  ")
+            self.out.write(b',\n  "summary": ' + body + b"\n}\n")
+        self.out.flush()
+
+
 def run(args: argparse.Namespace) -> int:
     """Validate every input; write the report; return the exit status."""
     lang: str = args.lang or common.default_lang()
@@ -212,12 +251,13 @@ def run(args: argparse.Namespace) -> int:
             else ("no JSON files found in the given directories"),
         )
         return common.EXIT_UNUSABLE
-    results: list[dict[str, Any]] = []
+    writer = _Writer(args.fmt) if args.fmt != "text" else None
     unreadable = bad = checked = failed_reads = 0
     per_rule: dict[tuple[str, str], int] = {}
     unchecked_files = unchecked_findings = 0
     unchecked_rules: set[str] = set()
-    with common.progress(len(inputs), args.progress, args.quiet) as bar:
+    # The loaded documents are dropped one by one: no need for the collector's passes meanwhile.
+    with common.progress(len(inputs), args.progress, args.quiet) as bar, bulk(freeze=False):
         for name, path in inputs:
             if path is not None and not common.is_displayable(path):
                 common.err("validate", common.say(lang, "not_utf8", shown=name))
@@ -229,8 +269,9 @@ def run(args: argparse.Namespace) -> int:
                 reason = common.os_reason(e, lang)
                 if not isinstance(e, FileNotFoundError):  # a missing path is already said
                     common.err("validate", common.say(lang, "unreadable", path=name, reason=reason))
-                results.append({"path": name, "readable": False, "error": reason})
-                if args.fmt == "text":
+                if writer is not None:
+                    writer.add({"path": name, "readable": False, "error": reason})
+                else:
                     out.write(f"{name}: {_TEXT[lang]['unreadable']}: {reason}\n")
                 bar.step(name)
                 continue
@@ -249,8 +290,8 @@ def run(args: argparse.Namespace) -> int:
                 unchecked_findings += len(blanks)
                 unchecked_files += bool(blanks)
                 unchecked_rules.update(blanks)
-                if args.fmt == "json":
-                    results.append({"path": label, "readable": True, **result.to_dict()})
+                if writer is not None:
+                    writer.add({"path": label, "readable": True, **result.to_dict()})
                 elif len(inputs) == 1 or _shown(result, args.all) or not result.ok:
                     _text_file(out, label, result, lang, args.all)
             bar.step(name)
@@ -272,9 +313,8 @@ def run(args: argparse.Namespace) -> int:
         },
         "exit_status": status,
     }
-    if args.fmt == "json":
-        document = {"files": results, "summary": summary}
-        out.write(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n")
+    if writer is not None:
+        writer.close(summary)
     else:
         _text_summary(out, summary, lang, args.all)
     return status
