@@ -10,6 +10,9 @@
   :func:`display_name`. It never reaches a JSON writer as a lone surrogate.
 * :func:`expand` turns the given paths into files, naming what it skipped and what is missing.
 * :func:`progress` is the one progress bar (rich), on stderr, only when wanted.
+* :class:`ArrayWriter` writes a JSON array one element at a time, byte for byte what
+  ``orjson.dumps(elements, option=OPT_INDENT_2)`` writes for the whole list, so that a batch's
+  output never holds more than one record; :class:`Stdout` writes such bytes to stdout.
 """
 
 from __future__ import annotations
@@ -23,14 +26,17 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 import attrs
+import orjson
 
 __all__ = [
     "EXIT_FINDINGS",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_UNUSABLE",
+    "ArrayWriter",
     "Expanded",
     "Progress",
+    "Stdout",
     "default_lang",
     "display_name",
     "expand",
@@ -309,3 +315,61 @@ def progress(total: int, enabled: bool | None, quiet: bool) -> Iterator[Progress
     with bar:
         task = bar.add_task("", total=total, name="")
         yield _Bar(bar, task)
+
+
+class _Sink(Protocol):
+    def write(self, data: bytes, /) -> Any: ...
+
+
+class ArrayWriter:
+    """A JSON array written element by element, as ``orjson.dumps(list, OPT_INDENT_2)`` would.
+
+    ``depth`` is how deep the array sits in the enclosing document (0: the array is the
+    document; 1: a member of the top-level object), which sets the indentation of its
+    elements. Each element is encoded on its own when it is added and then dropped, so memory
+    stays that of one element however long the array. :meth:`close` writes the closing
+    bracket (``[]`` when nothing was added). Indenting an element's lines is safe because
+    JSON strings never hold a raw newline.
+    """
+
+    def __init__(self, sink: _Sink, depth: int = 0) -> None:
+        self._sink = sink
+        self._pad = b"\n" + b"  " * (depth + 1)
+        self._close = b"\n" + b"  " * depth + b"]"
+        self._count = 0
+        sink.write(b"[")
+
+    def add(self, element: Any) -> None:
+        """Encode ``element`` and write it, after a comma unless it is the first."""
+        data = orjson.dumps(element, option=orjson.OPT_INDENT_2)
+        self._sink.write((b"," if self._count else b"") + self._pad)
+        self._sink.write(data.replace(b"\n", self._pad))
+        self._count += 1
+
+    def close(self) -> None:
+        """Write the closing bracket."""
+        self._sink.write(self._close if self._count else b"]")
+
+
+class Stdout:
+    """Bytes to stdout: straight to its byte buffer for a file or a pipe; text to a terminal.
+
+    On a terminal the progress bar (rich) is live on the same screen, and rich keeps it below
+    what is written through ``sys.stdout``, not through its byte buffer.
+    """
+
+    def __init__(self) -> None:
+        self.terminal = sys.stdout.isatty()
+
+    def write(self, data: bytes) -> None:
+        """Write ``data`` (UTF-8)."""
+        if self.terminal:
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            sys.stdout.buffer.write(data)
+
+    def flush(self) -> None:
+        """Flush stdout."""
+        sys.stdout.flush()
+        if not self.terminal:
+            sys.stdout.buffer.flush()

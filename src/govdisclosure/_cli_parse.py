@@ -8,7 +8,8 @@ says otherwise. Files in a folder that no reader takes are named on stderr as sk
 that cannot be read gets a record with a ``parse.unreadable`` finding and a line on stderr. A
 batch shows a progress bar on stderr when it is a terminal, and ends with a summary: files read,
 tables found, cells missing. ``--jobs N`` parses in N worker processes, the output still in
-input order. Exit status: see :mod:`govdisclosure._cli_common`.
+input order. Every record is written as soon as it is made, ``-o``'s array too, so a batch's
+memory stays flat however many files it has. Exit status: see :mod:`govdisclosure._cli_common`.
 
 ``govdisclosure render REPORT.json --format html|markdown|text`` prints a report in the official
 layout; it takes a report document or a parse record (a one-record array or JSON Lines too).
@@ -17,9 +18,11 @@ layout; it takes a report document or a parse record (a one-record array or JSON
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +36,7 @@ from .parallel import imap_ordered
 from .parse import FORMATS, ParseError, ParseResult, parse
 from .readers import SUFFIXES
 from .render import RENDER_FORMATS, render
-from .serialize import from_dict, loads, to_dict
+from .serialize import bulk, from_dict, loads, to_dict
 
 __all__ = ["register"]
 
@@ -264,24 +267,21 @@ def _outdir_name(path: Path, written: set[str]) -> str:
     return name
 
 
-class _Stdout:
-    """Records to stdout: bytes to a file or a pipe; text to a terminal.
+@contextmanager
+def _array_file(path: Path, batch: bool) -> Iterator[Any]:
+    """``-o``: a function writing each record to ``path`` as it comes, for one record or a batch.
 
-    On a terminal the progress bar (rich) is live on the same screen, and rich keeps it below
-    what is written through ``sys.stdout``, not through its byte buffer.
+    A batch is a JSON array streamed element by element; a single input is one record. The
+    bytes are those of encoding the whole output at once (indented, a final newline).
     """
-
-    def __init__(self) -> None:
-        self.terminal = sys.stdout.isatty()
-
-    def write(self, data: bytes) -> None:
-        if self.terminal:
-            sys.stdout.write(data.decode("utf-8"))
-        else:
-            sys.stdout.buffer.write(data)
-
-    def flush(self) -> None:
-        sys.stdout.flush()
+    with path.open("wb") as out:
+        if not batch:
+            yield lambda record: out.write(_dump(record, True) + b"\n")
+            return
+        array = common.ArrayWriter(out)
+        yield array.add
+        array.close()
+        out.write(b"\n")
 
 
 def _parse_path(path: Path, fmt: str | None) -> tuple[ParseResult | None, Finding | None]:
@@ -331,14 +331,21 @@ def _run_parse(args: argparse.Namespace) -> int:
     batch = len(files) > 1
     jsonl = args.jsonl or args.output_format == "jsonl"
     tally = _Tally()
-    records: list[dict[str, Any]] = []
     unusable = bool(expanded.missing or json_files)
     failing = 0
     written: set[str] = set()
     if args.outdir is not None:
         args.outdir.mkdir(parents=True, exist_ok=True)
-    stdout = _Stdout()
-    with common.progress(len(files), args.progress, args.quiet) as bar:
+    stdout = common.Stdout()
+    with contextlib.ExitStack() as stack:
+        to_file = (
+            stack.enter_context(_array_file(args.output, batch))
+            if args.output is not None
+            else None
+        )
+        bar = stack.enter_context(common.progress(len(files), args.progress, args.quiet))
+        # Each record is dropped once written: no need for the collector's passes meanwhile.
+        stack.enter_context(bulk(freeze=False))
         for path, (result, error) in _parsed(files, input_format, args.jobs):
             name = common.display_name(path)
             if not common.is_displayable(path):
@@ -356,15 +363,12 @@ def _run_parse(args: argparse.Namespace) -> int:
             if args.outdir is not None:
                 target = args.outdir / f"{_outdir_name(path, written)}.json"
                 target.write_bytes(_dump(record, True) + b"\n")
-            elif args.output is not None:
-                records.append(record)
+            elif to_file is not None:
+                to_file(record)
             elif jsonl or batch:
                 stdout.write(_dump(record, False) + b"\n")
             else:
                 stdout.write(_dump(record, True) + b"\n")
-    if args.output is not None:
-        data = records if batch else records[0]
-        args.output.write_bytes(_dump(data, True) + b"\n")
     stdout.flush()
     if (batch or args.outdir is not None or args.output is not None) and not args.quiet:
         sys.stderr.write(tally.summary(lang) + "\n")

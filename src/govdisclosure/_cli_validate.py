@@ -9,7 +9,6 @@ input is unusable (missing, unreadable, or not JSON at all).
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -20,6 +19,7 @@ import orjson
 from . import _cli_common as common
 from ._cli_records import Item, merge, record_findings, split, unusable
 from .findings import SEVERITIES, Finding
+from .serialize import bulk
 from .validate import ValidationReport, validate
 
 __all__ = ["register", "run"]
@@ -103,12 +103,15 @@ def register(subparsers: Any, lang: str = "en") -> None:
     )
     p.add_argument(
         "--format",
-        choices=("text", "json", "html"),
+        choices=("text", "json", "jsonl", "html"),
         default="text",
         dest="fmt",
-        help="输出格式；html 为单份报告的核对页面（配合 -o）"
+        help="输出格式（jsonl：每个文档一行；html：单份报告的核对页面，配合 -o）"
         if zh
-        else "the output format; html: a self-contained check page of one report (with -o)",
+        else (
+            "the output format (jsonl: one line per document; html: a self-contained check "
+            "page of one report, with -o)"
+        ),
     )
     p.add_argument(
         "-o",
@@ -255,14 +258,60 @@ def _document(path: Path | None, data: bytes, strict: bool) -> ValidationReport 
     )
 
 
+class _TextSink:
+    """Bytes written to a text stream (stdout, or the ``-o`` file), as the writers want them."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.stream = out
+
+    def write(self, data: bytes) -> None:
+        """Write ``data`` (UTF-8)."""
+        self.stream.write(data.decode("utf-8"))
+
+    def flush(self) -> None:
+        """Flush the stream."""
+        self.stream.flush()
+
+
+class _Writer:
+    """The machine-readable verdicts, written one at a time as each document is checked.
+
+    ``json``: ``{"files": [...], "summary": {...}}`` indented, byte for byte what encoding the
+    whole document at once gives; ``jsonl``: one verdict per line, no summary (the exit status
+    says it). Nothing is kept per document.
+    """
+
+    def __init__(self, fmt: str, out: TextIO) -> None:
+        self.fmt = fmt
+        self.out = _TextSink(out)
+        self.array: common.ArrayWriter | None = None
+        if fmt == "json":
+            self.out.write(b'{\n  "files": ')
+            self.array = common.ArrayWriter(self.out, depth=1)
+
+    def add(self, verdict: dict[str, Any]) -> None:
+        """Write one document's verdict."""
+        if self.array is not None:
+            self.array.add(verdict)
+        else:
+            self.out.write(orjson.dumps(verdict) + b"\n")
+
+    def close(self, summary: dict[str, Any]) -> None:
+        """End the output (with ``json``, the summary) and flush it."""
+        if self.array is not None:
+            self.array.close()
+            body = orjson.dumps(summary, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n  ")
+            self.out.write(b',\n  "summary": ' + body + b"\n}\n")
+        self.out.flush()
+
+
 def run(args: argparse.Namespace) -> int:
     """Validate every input; write the report (to ``-o FILE`` if given); return the status."""
     if not args.output or args.fmt == "html":
         return _run(args, sys.stdout)
-    buffer = io.StringIO()
-    status = _run(args, buffer)
-    Path(args.output).write_text(buffer.getvalue(), encoding="utf-8")
-    return status
+    # Written as it goes, like stdout: nothing is held per document.
+    with open(args.output, "w", encoding="utf-8") as out:
+        return _run(args, out)
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
@@ -286,13 +335,14 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             else ("no JSON files found in the given directories"),
         )
         return common.EXIT_UNUSABLE
-    results: list[dict[str, Any]] = []
+    writer = _Writer(args.fmt, out) if args.fmt in ("json", "jsonl") else None
     unreadable = bad = checked = failed_reads = 0
     per_rule: dict[tuple[str, str], int] = {}
     unchecked_files = unchecked_findings = 0
     unchecked_rules: set[str] = set()
     page_result = ValidationReport()
-    with common.progress(len(inputs), args.progress, args.quiet) as bar:
+    # The loaded documents are dropped one by one: no need for the collector's passes meanwhile.
+    with common.progress(len(inputs), args.progress, args.quiet) as bar, bulk(freeze=False):
         for name, path in inputs:
             if path is not None and not common.is_displayable(path):
                 common.err("validate", common.say(lang, "not_utf8", shown=name))
@@ -304,7 +354,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
                 reason = common.os_reason(e, lang)
                 if not isinstance(e, FileNotFoundError):  # a missing path is already said
                     common.err("validate", common.say(lang, "unreadable", path=name, reason=reason))
-                results.append({"path": name, "readable": False, "error": reason})
+                if writer is not None:
+                    writer.add({"path": name, "readable": False, "error": reason})
                 if args.fmt == "text":
                     out.write(f"{name}: {_TEXT[lang]['unreadable']}: {reason}\n")
                 bar.step(name)
@@ -329,8 +380,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
                 unchecked_findings += len(blanks)
                 unchecked_files += bool(blanks)
                 unchecked_rules.update(blanks)
-                if args.fmt == "json":
-                    results.append({"path": label, "readable": True, **_json_result(result)})
+                if writer is not None:
+                    writer.add({"path": label, "readable": True, **_json_result(result)})
                 elif args.fmt == "html":
                     pass
                 elif len(inputs) == 1 or _shown(result, args.all) or not result.ok:
@@ -370,9 +421,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             Path(args.output).write_text(page, encoding="utf-8")
         else:
             out.write(page)
-    elif args.fmt == "json":
-        whole = {"files": results, "summary": summary}
-        out.write(orjson.dumps(whole, option=orjson.OPT_INDENT_2).decode() + "\n")
+    elif writer is not None:
+        writer.close(summary)
     else:
         _text_summary(out, summary, lang, args.all)
     return status
