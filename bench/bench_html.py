@@ -4,6 +4,7 @@ Run from the repository root::
 
     .venv/bin/python bench/bench_html.py          # about 30 s on a 2-core machine
     .venv/bin/python bench/bench_html.py --quick  # a few seconds, rougher figures
+    .venv/bin/python bench/bench_html.py --big 1024  # one 15 MB portal page, time and peak memory
 
 The pages: the example 2021 report rendered as HTML, the township fixture (tables nested in page
 chrome), and portal pages from ``tests/_htmlgen.py`` (the rendered report inside 8 and 64 menus
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import gc
 import re
+import resource
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -94,6 +96,22 @@ def _round(fn: Callable[[], object], n: int) -> float:
     return (time.process_time() - start) / n
 
 
+def _big(menus: int) -> int:
+    report = render(loads((ROOT / "examples" / "report-2021.json").read_bytes()), "html")
+    page = _htmlgen.portal_page(report, menus=menus)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.process_time()
+    parse(page, format="html")
+    elapsed = time.process_time() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        f"portal page of {menus} menus, {len(page.encode('utf-8')) / 2**20:.1f} MB: "
+        f"parse {elapsed:.2f} s, peak RSS {peak / 1024:.0f} MB "
+        f"({before / 1024:.0f} MB with the page built, before parsing)"
+    )
+    return 0
+
+
 def _met(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
@@ -102,7 +120,15 @@ def main(argv: list[str] | None = None) -> int:
     """Print the figures and the targets; exit 0."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="shorter runs, rougher figures")
+    ap.add_argument(
+        "--big",
+        type=int,
+        metavar="MENUS",
+        help="instead: one portal page of MENUS menus (1024: 15 MB), its time and peak memory",
+    )
     args = ap.parse_args(argv)
+    if args.big:
+        return _big(args.big)
     budget, rounds = (0.02, 3) if args.quick else (0.1, 7)
     rows = []
     for name, html in _pages():
