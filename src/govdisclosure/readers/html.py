@@ -472,8 +472,8 @@ def _holds_table(table: etree._Element) -> bool:
     """Whether ``table`` holds another table: a page layout, not a data table.
 
     Searched in lxml's C iteration, stopping at the first table found, only below this table.
-    Each element is searched for at most one table (a table inside the searched part would have
-    stopped the search), so all the searches of a page together stay linear in its size.
+    No element is searched by two tables (a table inside the searched part stops the search
+    there), so all the searches of a page together stay linear in its size.
     """
     found = table.iter("table")
     next(found)  # the table itself
