@@ -3,7 +3,8 @@
 The expected outputs (``tests/fixtures/readers/html-documents.json``) hold every block, cell,
 span, location and finding the reader gave for each page when they were recorded: the HTML
 fixtures, the rendered example report (kept as ``rendered-2021.html``), portal pages heavy
-with navigation, the reader's edge cases and HTML pasted into text. A change to the reader that changes any of them fails here.
+with navigation, the reader's edge cases and HTML pasted into text. A change to the reader
+that changes any of them fails here.
 Regenerate with ``python -m tests.test_readers_html --write`` only for an intended change.
 """
 
