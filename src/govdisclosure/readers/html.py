@@ -2,8 +2,10 @@
 
 It parses with lxml's HTML parser in recovery mode, without network access and without the huge
 tree option (so libxml2's depth and size limits apply); the HTML parser never reads a DTD, so no
-entity is ever expanded from an internal or external declaration. The tree is walked
-iteratively, never recursively, so deep nesting cannot exhaust the stack.
+entity is ever expanded from an internal or external declaration. The tree is walked once,
+iteratively, never recursively, so deep nesting cannot exhaust the stack: a data table's cells
+are read where the walk meets the table, and whether a table holds another is asked of lxml's
+C iteration below that table only.
 
 * Block elements (``p``, ``div``, headings, list items, ``br``) end a paragraph; runs of HTML
   white space inside a paragraph become one space. A no-break space is kept as a character.
@@ -109,11 +111,21 @@ _SKIP = frozenset(
         "textarea",
     ]
 )
-_WS = re.compile(r"[ \t\r\n\f]+")
+_WS_CHARS = " \t\r\n\f"
+_WS = re.compile(f"[{_WS_CHARS}]+")
+# Inside a cell, the elements that need the full walk: line breaks, scripts and skipped ones.
+_CELL_WALK = _SKIP | {"br", "script"}
 # Wrapper elements, opening (not self-closing) or closing; the attributes stop at the next <.
 _WRAPPER_TAG = re.compile(
     r"<(/?)(div|span|font|section|article|main|header|footer|aside|nav|center|blockquote|form)"
     r"\b[^<>]*?(/?)>",
+    re.I,
+)
+# The same tags, found faster for counting: the lookahead lets the scan skip any other tag at
+# its first letter (「ſ」 is there because it matches 「s」 when case is ignored).
+_WRAPPER_ENDS = re.compile(
+    r"<(/?)(?=[abcdfhmnsſ])(?i:div|span|font|section|article|main|header|footer|aside|nav|center"
+    r"|blockquote|form)\b[^<>]*?(/?)>",
     re.I,
 )
 _BOLD = frozenset(("b", "strong"))
@@ -228,19 +240,55 @@ def _span(value: str | None, limit: int) -> int:
 
 def _cell_text(cell: etree._Element) -> str:
     """A cell's text: ``br`` and block children become line breaks, the rest is inline."""
+    if not len(cell):
+        # Most cells are a bare number or label: no children to walk.
+        text = cell.text
+        if not text:
+            return ""
+        if "\n" not in text:
+            return _WS.sub(" ", text).strip(" ")
+        return _clean(text)
+    # A cell exported from Word nests its one run of text in blocks and spans
+    # (「<td><p><span>12</span></p></td>」): where only one piece of text is not white space,
+    # the line breaks around it are dropped anyway, and the cell's text is that piece's.
+    piece = None
+    for el in cell.iter():
+        tag = el.tag
+        if tag.__class__ is not str or tag in _CELL_WALK:
+            return _cell_walk(cell)
+        text = el.text
+        if text and text.strip(_WS_CHARS):
+            if piece is not None:
+                return _cell_walk(cell)
+            piece = text
+        if el is not cell:
+            text = el.tail
+            if text and text.strip(_WS_CHARS):
+                if piece is not None:
+                    return _cell_walk(cell)
+                piece = text
+    if piece is None:
+        return ""
+    return _WS.sub(" ", piece).strip(" ") if "\n" not in piece else _clean(piece)
+
+
+def _cell_walk(cell: etree._Element) -> str:
+    """:func:`_cell_text` for any cell, by walking its elements' start and end."""
     from lxml import etree
 
     pieces: list[str] = []
     walker = etree.iterwalk(cell, events=("start", "end"))
     for event, el in walker:
-        tag = _tag(el)
+        tag = el.tag
+        if tag.__class__ is not str:
+            tag = ""
         if event == "start":
             if (el is not cell and tag in _SKIP) or tag == "script":
                 walker.skip_subtree()
                 continue
             if tag == "br" or (tag in _BLOCK and el is not cell):
                 pieces.append("\n")
-            if el.text and tag not in _SKIP and tag != "script":
+            if el.text and tag not in _SKIP:
                 pieces.append(el.text)
         else:
             if el is cell:
@@ -291,18 +339,32 @@ class _Reader:
     def table(self, el: etree._Element) -> None:
         index = self.tables
         self.tables += 1
+        offset = self.line_offset
         rows: list[tuple[Cell, ...]] = []
         for r, tr in enumerate(_rows(el)):
             cells = []
-            for c, td in enumerate(x for x in tr if _tag(x) in ("td", "th")):
+            c = 0
+            for td in tr:
+                tag = td.tag
+                if tag != "td" and tag != "th":
+                    continue
+                line: object = td.sourceline
+                rowspan = td.get("rowspan")
+                colspan = td.get("colspan")
                 cells.append(
                     Cell(
                         text=_cell_text(td),
-                        rowspan=_span(td.get("rowspan"), MAX_ROWSPAN),
-                        colspan=_span(td.get("colspan"), MAX_COLSPAN),
-                        location=Location(line=self.line(td), table=index, row=r, column=c),
+                        rowspan=1 if rowspan is None else _span(rowspan, MAX_ROWSPAN),
+                        colspan=1 if colspan is None else _span(colspan, MAX_COLSPAN),
+                        location=Location(
+                            line=line + offset if isinstance(line, int) else None,
+                            table=index,
+                            row=r,
+                            column=c,
+                        ),
                     )
                 )
+                c += 1
             rows.append(tuple(cells))
         self.blocks.append(
             Table(rows=tuple(rows), location=Location(line=self.line(el), table=index))
@@ -347,71 +409,75 @@ class _Reader:
         return _LEAD_IN.fullmatch(_WS.sub(" ", "".join(self.buffer)).strip()) is not None
 
     def walk(self, root: etree._Element) -> None:
+        """Read the tree in one walk: each element is visited once, a data table's cells too."""
         from lxml import etree
 
-        layout = _layout_tables(root)
         bold: set[etree._Element] = set()
         walker = etree.iterwalk(root, events=("start", "end"))
+        skip = walker.skip_subtree
+        add = self.add_text
         for event, el in walker:
-            tag = _tag(el)
+            tag = el.tag
+            if tag.__class__ is not str:
+                tag = ""
             if event == "start":
                 if not tag:
                     continue
                 if tag in _SKIP:
-                    walker.skip_subtree()
+                    skip()
                     continue
-                if tag == "script":
+                if tag in _BLOCK:
+                    if tag == "table" and not _holds_table(el):
+                        self.flush()
+                        self.table(el)
+                        skip()
+                        continue
+                    self.flush()
+                elif tag == "script":
                     self.flush()
                     self.script(el)
-                    walker.skip_subtree()
+                    skip()
                     continue
-                if tag == "table" and el not in layout:
+                elif tag == "br":
                     self.flush()
-                    self.table(el)
-                    walker.skip_subtree()
-                    continue
-                if tag == "br" or tag in _BLOCK:
-                    self.flush()
-                if tag in _BOLD and self.buffer_blank:
+                elif tag in _BOLD and self.buffer_blank:
                     bold.add(el)
-                self.add_text(el.text, el)
+                text = el.text
+                if text:
+                    add(text, el)
             else:
                 if tag in _BLOCK:
                     self.flush()
-                elif el in bold and self.buffer_size <= _LEAD_IN_MAX and self._lead_in():
+                elif bold and el in bold and self.buffer_size <= _LEAD_IN_MAX and self._lead_in():
                     # A bold numbered lead-in without its 。 is a heading of its own:
                     # 「<strong>（一）主动公开情况</strong>本年度…」.
                     self.flush()
                 if el is not root:
-                    self.add_text(el.tail, el)
+                    text = el.tail
+                    if text:
+                        add(text, el)
         self.flush()
 
 
 def _rows(table: etree._Element) -> Iterator[etree._Element]:
     for child in table:
-        tag = _tag(child)
+        tag = child.tag
         if tag == "tr":
             yield child
-        elif tag in ("thead", "tbody", "tfoot"):
-            yield from (x for x in child if _tag(x) == "tr")
+        elif tag == "tbody" or tag == "thead" or tag == "tfoot":
+            yield from (x for x in child if x.tag == "tr")
 
 
-def _layout_tables(root: etree._Element) -> set[etree._Element]:
-    """The tables that contain another table, found in one pass over the tree."""
-    from lxml import etree
+def _holds_table(table: etree._Element) -> bool:
+    """Whether ``table`` holds another table: a page layout, not a data table.
 
-    layout: set[etree._Element] = set()
-    open_tables: list[etree._Element] = []
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        if _tag(el) != "table":
-            continue
-        if event == "start":
-            if open_tables:
-                layout.add(open_tables[-1])
-            open_tables.append(el)
-        else:
-            open_tables.pop()
-    return layout
+    Searched in lxml's C iteration, stopping at the first table found, only below this table.
+    No element is searched by two tables (a table inside the searched part stops the search
+    there), so all the searches of a page together stay linear in its size.
+    """
+    found = table.iter("table")
+    next(found)  # the table itself
+    return next(found, None) is not None
 
 
 def _flatten(text: str) -> tuple[str, int]:
@@ -423,12 +489,14 @@ def _flatten(text: str) -> tuple[str, int]:
     (0 when the text was left alone). One linear scan of the tags.
     """
     depth = deepest = 0
-    for m in _WRAPPER_TAG.finditer(text):
-        if m.group(1):
-            depth = max(0, depth - 1)
-        elif not m.group(3):
+    for close, self_closing in _WRAPPER_ENDS.findall(text):
+        if close:
+            if depth:
+                depth -= 1
+        elif not self_closing:
             depth += 1
-            deepest = max(deepest, depth)
+            if depth > deepest:
+                deepest = depth
     if deepest <= MAX_DEPTH:
         return text, 0
 
