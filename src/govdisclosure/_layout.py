@@ -9,6 +9,7 @@ table numbers (二, 三, 四) and the report fields they fill are read from the 
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Literal
 
 import attrs
@@ -234,6 +235,35 @@ def strip_annotation(folded: str) -> str:
         else:
             break
     return s
+
+
+def header_spans(
+    paths: Sequence[tuple[str, ...]],
+) -> list[tuple[int, int, str, int, int]]:
+    """The header cells over leaf columns labelled ``paths`` (outermost label first): each as
+    ``(level, column, text, rowspan, colspan)``, groups merged across, leaves down to the last
+    header row. The renderer and the workbook form both print their headers from this."""
+    depth = max(len(p) for p in paths)
+    out: list[tuple[int, int, str, int, int]] = []
+    for level in range(depth):
+        c = 0
+        while c < len(paths):
+            path = paths[c]
+            if level >= len(path):
+                c += 1
+                continue
+            leaf = level == len(path) - 1
+            span = 1
+            if not leaf:
+                while (
+                    c + span < len(paths)
+                    and len(paths[c + span]) > level + 1
+                    and paths[c + span][: level + 1] == path[: level + 1]
+                ):
+                    span += 1
+            out.append((level, c, path[level], depth - level if leaf else 1, span))
+            c += span
+    return out
 
 
 # Registering a template version changes the rows and labels these caches hold.

@@ -31,6 +31,7 @@ import attrs
 
 from . import prose as nar
 from . import template as t
+from ._layout import header_spans
 from ._specs import report_class, specs, target
 from .catalogue import Entry, catalogue
 from .model import Agency, Contact, InfoProcessingFees, Report
@@ -146,27 +147,9 @@ def _column_header(
     paths: Sequence[tuple[str, ...]], first_col: int
 ) -> list[list[tuple[int, _GCell]]]:
     """Header rows for leaf columns with label ``paths``: groups merged across, leaves down."""
-    depth = max(len(p) for p in paths)
-    rows: list[list[tuple[int, _GCell]]] = [[] for _ in range(depth)]
-    for level in range(depth):
-        c = 0
-        while c < len(paths):
-            path = paths[c]
-            if level >= len(path):
-                c += 1
-                continue
-            is_leaf = level == len(path) - 1
-            span = 1
-            if not is_leaf:
-                while (
-                    c + span < len(paths)
-                    and len(paths[c + span]) > level + 1
-                    and paths[c + span][: level + 1] == path[: level + 1]
-                ):
-                    span += 1
-            rowspan = depth - level if is_leaf else 1
-            rows[level].append((first_col + c, _GCell(path[level], rowspan, span, True)))
-            c += span
+    rows: list[list[tuple[int, _GCell]]] = [[] for _ in range(max(len(p) for p in paths))]
+    for level, c, text, rowspan, colspan in header_spans(paths):
+        rows[level].append((first_col + c, _GCell(text, rowspan, colspan, True)))
     return rows
 
 

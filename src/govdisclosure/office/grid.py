@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import attrs
 
 from .. import template as t
-from .._layout import TABLES, RowSpec, Tables, row_specs, table_cells, table_doc
+from .._layout import TABLES, RowSpec, Tables, header_spans, row_specs, table_cells, table_doc
 from ..catalogue import Entry
 from ..template import Label, Version
 
@@ -63,36 +63,10 @@ class Grid:
 
 def _column_header(paths: Sequence[tuple[str, ...]], first_col: int) -> list[GridCell]:
     """Header rows for leaf columns with label ``paths``: groups merged across, leaves down."""
-    depth = max(len(p) for p in paths)
-    out: list[GridCell] = []
-    for level in range(depth):
-        c = 0
-        while c < len(paths):
-            path = paths[c]
-            if level >= len(path):
-                c += 1
-                continue
-            leaf = level == len(path) - 1
-            span = 1
-            if not leaf:
-                while (
-                    c + span < len(paths)
-                    and len(paths[c + span]) > level + 1
-                    and paths[c + span][: level + 1] == path[: level + 1]
-                ):
-                    span += 1
-            out.append(
-                GridCell(
-                    row=level,
-                    col=first_col + c,
-                    text=path[level],
-                    rowspan=depth - level if leaf else 1,
-                    colspan=span,
-                    header=True,
-                )
-            )
-            c += span
-    return out
+    return [
+        GridCell(row=level, col=first_col + c, text=text, rowspan=rs, colspan=cs, header=True)
+        for level, c, text, rs, cs in header_spans(paths)
+    ]
 
 
 def _two(version: Version) -> tuple[list[GridCell], int, int]:
