@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from .._document import Document
 from .._layout import TABLES, table_field
 from .._numbering import NUMERALS
 from .._specs import specs, target
 from ..findings import ReportError
 from ..model import Report
+from ..readers.document import Document
 from ..serialize import from_dict
 from ..template import TEMPLATES, Version, version_for_year
 from .collect import Collector

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from .._document import Location
 from ..findings import FINDINGS, Bilingual, Finding
+from ..readers.document import Location
 
 __all__ = ["Bilingual", "Collector", "Severity", "finding"]
 

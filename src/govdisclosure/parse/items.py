@@ -16,8 +16,8 @@ from typing import Literal
 
 import attrs
 
-from .._document import Cell, Document, Location, Paragraph, Table
 from .._layout import Tables
+from ..readers.document import Cell, Document, Location, Paragraph, Table
 from .labels import match_column, match_row
 from .lines import chrome, heading, subsection
 from .metadata import Meta

@@ -13,9 +13,9 @@ from typing import TypeAlias
 
 import attrs
 
-from .._document import Location
 from .._specs import specs
 from ..prose import labelled_keys
+from ..readers.document import Location
 from .collect import Collector
 
 __all__ = ["Explicit", "Meta", "Page", "choices", "explicit_text", "metadata"]

@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from .._document import Location
+from ..readers.document import Location
 from .items import Item
 from .lines import chrome, heading, is_date_line, looks_spam, split_flattened, subsection
 from .metadata import metadata

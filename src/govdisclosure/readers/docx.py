@@ -92,7 +92,7 @@ _SKIPPED = {_W + "pPr", _W + "del", _W + "moveFrom", _W + "txbxContent", _MC + "
 def read_docx(data: bytes) -> Document:
     """Read a ``.docx`` file's body into a document of paragraphs and tables, in order.
 
-    Raises :class:`~govdisclosure._document.ReaderError` when the input is not a readable
+    Raises :class:`~govdisclosure.readers.document.ReaderError` when the input is not a readable
     ``.docx`` or is over a limit, and :class:`ImportError` naming the ``govdisclosure[docx]``
     extra when python-docx is not installed.
     """

@@ -1,4 +1,4 @@
-"""The PDF reader: a PDF with a text layer into a :class:`~govdisclosure._document.Document`.
+"""The PDF reader: a PDF with a text layer into a :class:`~govdisclosure.readers.document.Document`.
 
 It reads through pypdfium2 (PDFium, the ``govdisclosure[pdf]`` extra), imported only when a PDF
 is read: each page's characters with their boxes and its path objects (the ruling lines). A page
@@ -33,7 +33,7 @@ Limits, so that no input makes the reader hang: at most :data:`MAX_PDF_BYTES` by
 between pages. Every step is linear or ``n log n`` in the page's characters and lines, except
 table finding, which is skipped above :data:`MAX_PAGE_EDGES` ruling-line edges. Over a limit,
 or on input that is not a readable PDF (damaged, encrypted), the reader raises
-:class:`~govdisclosure._document.ReaderError`. A PDF without a text layer (a scan) is not an
+:class:`~govdisclosure.readers.document.ReaderError`. A PDF without a text layer (a scan) is not an
 error: it gives a document with no blocks. PDFium is not thread-safe: read one PDF at a time
 per process.
 """
@@ -110,10 +110,10 @@ class RowLabels:
 def read_pdf(data: bytes, labels: RowLabels | None = None) -> Document:
     """Read a PDF's text layer into a document of text lines and tables.
 
-    ``labels`` is the index of row labels the text-line repairs use (by default the template's).
-    Raises :class:`~govdisclosure._document.ReaderError` when the input is not a readable PDF or
-    is over a limit, and :class:`ImportError` naming the ``govdisclosure[pdf]`` extra when
-    pypdfium2 is not installed.
+    ``labels`` is the index of row labels the text-line repairs use (by default none: the
+    parser passes the template's). Raises :class:`~.document.ReaderError` when the input is not
+    a readable PDF or is over a limit, and :class:`ImportError` naming the
+    ``govdisclosure[pdf]`` extra when pypdfium2 is not installed.
     """
     pdfium = import_extra("pypdfium2", "pypdfium2", "pdf", "reading PDF")
     pdf_font.install(pdfium)

@@ -21,9 +21,9 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from ..._document import Location
 from ..._normalize_text import simplify, strip_pinyin
 from ...model import Agency
+from ...readers.document import Location
 from ..collect import Bilingual, Collector
 from ..items import Item
 from ..lines import is_date_line, looks_spam

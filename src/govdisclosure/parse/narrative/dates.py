@@ -13,9 +13,9 @@ import re
 
 import attrs
 
-from ..._document import Location
 from ..._normalize_text import aligned
 from ..._specs import MAX_YEAR, MIN_YEAR
+from ...readers.document import Location
 from ..collect import Collector
 from ..items import Item
 from ..metadata import Explicit, Page

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import functools
 
-from ..._document import Location
 from ..._specs import specs
 from ...model import InfoProcessingFees
 from ...prose import fees_from_prose
+from ...readers.document import Location
 from ...template import Column
 from ..collect import Collector
 from ..items import Item

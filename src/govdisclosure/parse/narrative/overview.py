@@ -8,8 +8,8 @@ as prose join section 一's text.
 
 from __future__ import annotations
 
-from ..._document import Location
 from ..._normalize_text import simplify, strip_pinyin
+from ...readers.document import Location
 from ..collect import Collector
 from ..items import Item
 from ..lines import looks_spam, subsection

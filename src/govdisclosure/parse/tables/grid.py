@@ -15,10 +15,10 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..._document import Table
 from ..._layout import RowSpec, Tables, table_cells, table_pointer
 from ..._normalize_text import key, simplify
 from ...catalogue import Entry
+from ...readers.document import Table
 from ..labels import MAX_LABEL_CHARS, Match, is_value, match_column, match_row
 from .placement import Placement, pick_row
 from .spans import Slot, cell_location, resolve_spans

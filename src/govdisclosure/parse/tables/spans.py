@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..._document import Cell, Location, Table
+from ...readers.document import Cell, Location, Table
 
 __all__ = ["MAX_GRID_SLOTS", "MAX_GRID_WIDTH", "Slot", "cell_location", "resolve_spans"]
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..._document import Location
+from ...readers.document import Location
 from ..labels import MAX_LABEL_CHARS, fragment, is_value, match_column, match_row
 
 __all__ = ["SEPARATOR", "Token", "recognised", "tokenize"]
