@@ -24,18 +24,24 @@ __all__ = ["check_aggregate", "check_series"]
 
 
 def _rebase(found: Finding, move: Callable[[str], str], prefix_zh: str, prefix_en: str) -> Finding:
+    # ``missing`` (and the ``{missing}`` in the messages) already name the list positions: the
+    # joint getter gave its blanks under them.
     return attrs.evolve(
         found,
         pointers=tuple(move(p) for p in found.pointers),
-        missing=tuple(move(p) for p in found.missing),
         values={move(p): v for p, v in found.values.items()},
         message_zh=prefix_zh + found.message_zh,
         message_en=prefix_en + found.message_en,
     )
 
 
-def _joint(parts: dict[str, Getter]) -> Getter:
-    """A getter over several reports: ``/<prefix>/…`` reads ``…`` from the report at prefix."""
+def _joint(parts: dict[str, Getter], names: dict[str, str] | None = None) -> Getter:
+    """A getter over several reports: ``/<prefix>/…`` reads ``…`` from the report at prefix.
+
+    A blank is named ``<names[prefix]>/…`` (the prefix itself without ``names``): the pointer
+    the finding will give for it, so that ``missing`` and ``{missing}`` agree.
+    """
+    names = names or {}
 
     def get(ptr: str) -> Any:
         tokens = ptr.split("/", 3)  # "", root, [index,] rest
@@ -43,7 +49,9 @@ def _joint(parts: dict[str, Getter]) -> Getter:
         if prefix not in parts:
             prefix += "/" + tokens[2]
         found = parts[prefix](ptr[len(prefix) :])
-        return Blank(prefix + found.pointer) if found.__class__ is Blank else found
+        if found.__class__ is Blank:
+            return Blank(names.get(prefix, prefix) + found.pointer)
+        return found
 
     return get
 
@@ -93,8 +101,8 @@ def check_series(reports: Sequence[Report]) -> ValidationReport:
             continue
         (i,), (j,) = idx, before
         current, previous = reports[i], reports[j]
-        get = _joint({CURRENT: object_getter(current), PREVIOUS: object_getter(previous)})
         where = {CURRENT: f"/{i}", PREVIOUS: f"/{j}"}
+        get = _joint({CURRENT: object_getter(current), PREVIOUS: object_getter(previous)}, where)
 
         def move(ptr: str, where: dict[str, str] = where) -> str:
             root, _, rest = ptr[1:].partition("/")

@@ -49,11 +49,13 @@ function reader(doc, invalid = new Set()) {
 }
 
 // A reader over several documents: "/<prefix>/…" reads "…" from the document at that prefix.
-function joint(parts) {
+// A blank is named under names[prefix] (the prefix itself by default): the pointer the finding
+// gives for it, so that missing and {missing} agree.
+function joint(parts, names = {}) {
   return (ptr) => {
     const prefix = Object.keys(parts).find((p) => ptr.startsWith(p + "/"));
     const found = parts[prefix](ptr.slice(prefix.length));
-    return "blank" in found ? { blank: prefix + found.blank } : found;
+    return "blank" in found ? { blank: (names[prefix] ?? prefix) + found.blank } : found;
   };
 }
 
@@ -321,7 +323,10 @@ function checkSeries(docs) {
     const [i, j] = [idx[0], before[0]];
     const current = docs[i];
     const previous = docs[j];
-    const get = joint({ "/current": reader(current), "/previous": reader(previous) });
+    const get = joint(
+      { "/current": reader(current), "/previous": reader(previous) },
+      { "/current": `/${i}`, "/previous": `/${j}` },
+    );
     const move = (p) => p.replace(/^\/current(?=\/|$)/, `/${i}`).replace(/^\/previous(?=\/|$)/, `/${j}`);
     for (const r of RULES) {
       if (r.scope !== "series") continue;
@@ -329,13 +334,12 @@ function checkSeries(docs) {
         continue;
       const f = evaluate(r, get);
       if (f === null) continue;
-      // Messages begin with the pair of years. The {missing} inside them keeps the rule's own
-      // pointers (/current/…); the finding's pointers, values and missing point into the list.
+      // Messages begin with the pair of years. The finding's pointers and values point into the
+      // list (missing and {missing} already do: the getter named its blanks so).
       out.push({
         ...f,
         pointers: f.pointers.map(move),
         values: Object.fromEntries(Object.entries(f.values).map(([p, v]) => [move(p), v])),
-        missing: f.missing.map(move),
         message_zh: `${year - 1}→${year}年：${f.message_zh}`,
         message_en: `${year - 1}→${year}: ${f.message_en}`,
       });
