@@ -23,8 +23,6 @@ figures.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -33,18 +31,11 @@ import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _cli import document_corpus, run_cli
 from _document import build_report
 
 from govdisclosure import dumps, loads
-from govdisclosure.render import render
 
-_RUN = """
-import resource, sys
-from govdisclosure.cli import main
-status = main(sys.argv[1:])
-sys.stdout.flush()
-print(status, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
-"""
 _PLANTED = Path(__file__).resolve().parents[1] / "examples" / "planted-inconsistency-2021.json"
 #: Flat: the larger batch's peak memory within 20% of the smaller one's.
 TARGET = 1.2
@@ -60,36 +51,16 @@ def _json_corpus(folder: Path, n: int) -> None:
         (folder / f"{i:06d}.json").write_text(dumps(report), encoding="utf-8")
 
 
-def _document_corpus(folder: Path, n: int) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    base = build_report()
-    html, text = render(base, "html"), render(base, "text")
-    name = base.agency.name
-    for i in range(n):
-        other = f"第{i}号县人民政府办公室"
-        if i % 2:
-            (folder / f"{i:06d}.html").write_text(html.replace(name, other), encoding="utf-8")
-        else:
-            (folder / f"{i:06d}.txt").write_text(text.replace(name, other), encoding="utf-8")
-
-
 def _peak_kib(args: list[str], pythonpath: str | None) -> int | None:
     """Run ``govdisclosure ARGS`` in a fresh process (stdout discarded); its peak RSS in KiB.
 
     ``None`` when the command refuses the arguments (an older tree without ``--format jsonl``).
     """
-    env = dict(os.environ)
-    if pythonpath:
-        env["PYTHONPATH"] = pythonpath
-    cmd = [sys.executable, "-c", _RUN, *args, "--quiet", "--no-progress"]
-    done = subprocess.run(
-        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, check=False
-    )
-    if done.returncode == 2 and "invalid choice" in done.stderr:
+    run = run_cli([*args, "--quiet", "--no-progress"], pythonpath)
+    if run.status == 2 and "invalid choice" in run.stderr:
         return None
-    status, peak = done.stderr.split()[-2:]
-    assert status in ("0", "1"), done.stderr
-    return int(peak)  # ru_maxrss is in KiB on Linux
+    assert run.status in (0, 1), run.stderr
+    return run.peak_kib  # ru_maxrss is in KiB on Linux
 
 
 def _row(label: str, sizes: tuple[int, int], peaks: list[int | None]) -> None:
@@ -129,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         peaks = []
         for n in parse_sizes:
             folder = root / f"docs-{n}"
-            _document_corpus(folder, n)
+            document_corpus(folder, n)
             out = root / f"out-{n}.json"
             peaks.append(_peak_kib(["parse", str(folder), "-o", str(out)], ns.pythonpath))
             out.unlink()

@@ -21,7 +21,6 @@ Times drift by ±40% between runs on a shared machine; compare figures of one ru
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,23 +30,12 @@ import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _cli import document_corpus, run_cli
 from _document import build_report
 
 from govdisclosure import dumps, loads
 from govdisclosure.dataset import reports_table
 from govdisclosure.model import Report
-from govdisclosure.render import render
-
-_RUN = """
-import resource, sys, time
-from govdisclosure.cli import main
-start = time.perf_counter()
-status = main(sys.argv[1:])
-elapsed = time.perf_counter() - start
-me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(status, elapsed, me, kids)
-"""
 
 
 def _report(i: int) -> Report:
@@ -59,26 +47,11 @@ def _report(i: int) -> Report:
     )
 
 
-def _corpus(folder: Path, n: int) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    base = build_report()
-    html, text = render(base, "html"), render(base, "text")
-    name = base.agency.name
-    for i in range(n):
-        other = f"第{i}号县人民政府办公室"
-        if i % 2:
-            (folder / f"{i:06d}.html").write_text(html.replace(name, other), encoding="utf-8")
-        else:
-            (folder / f"{i:06d}.txt").write_text(text.replace(name, other), encoding="utf-8")
-
-
 def _dataset(folder: Path, out: Path, jobs: int, batch: int = 500) -> tuple[float, int, int]:
-    cmd = [sys.executable, "-c", _RUN, "dataset", str(folder), "-o", str(out)]
-    cmd += ["--jobs", str(jobs), "--batch", str(batch)]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    status, elapsed, me, kids = done.stdout.split()
-    assert status == "0", done.stderr
-    return float(elapsed), int(me), int(kids)
+    args = ["dataset", str(folder), "-o", str(out), "--jobs", str(jobs), "--batch", str(batch)]
+    run = run_cli(args)
+    assert run.status == 0, run.stderr
+    return run.seconds, run.peak_kib, run.children_kib
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         corpus = root / "corpus"
-        _corpus(corpus, max(n, large))
+        document_corpus(corpus, max(n, large))
         speed = root / "speed"
         speed.mkdir()
         for p in sorted(corpus.iterdir())[:n]:
