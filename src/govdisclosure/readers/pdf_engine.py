@@ -249,6 +249,14 @@ def _api(raw: Any) -> _Api:
     )
 
 
+def _floats(buffer: Any) -> memoryview:
+    return memoryview(buffer).cast("B").cast("f")
+
+
+def _doubles(buffer: Any) -> memoryview:
+    return memoryview(buffer).cast("B").cast("d")
+
+
 def _handle(obj: Any) -> int:
     """A pypdfium2 object's PDFium handle as a plain integer."""
     return ctypes.cast(obj.raw, ctypes.c_void_p).value or 0
@@ -274,11 +282,13 @@ def _page_chars(pdfium: Any, page: Any, budget: _Budget) -> list[_Char]:
     try:
         handle = _handle(textpage)
         count = api.count_chars(handle)
-        box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
-        point = (ctypes.c_double * 2)()
+        box_buffer = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+        point_buffer = (ctypes.c_double * 2)()
         descent = ctypes.c_float()
-        box_at, x_at = ctypes.addressof(box), ctypes.addressof(point)
+        box_at, x_at = ctypes.addressof(box_buffer), ctypes.addressof(point_buffer)
         y_at, descent_at = x_at + ctypes.sizeof(ctypes.c_double), ctypes.addressof(descent)
+        # Read through memoryviews: indexing a ctypes array costs more.
+        box, point = _floats(box_buffer), _doubles(point_buffer)
         text_object, loose_box, origin, unicode = (
             api.text_object,
             api.loose_box,
@@ -286,40 +296,42 @@ def _page_chars(pdfium: Any, page: Any, budget: _Budget) -> list[_Char]:
             api.unicode,
         )
         metrics: dict[int, tuple[float, float]] = {}
-        # The previous character, held back until the next one may cut its right edge.
-        held: _Char | None = None
-        held_object = 0
         last_object, size, below = 0, 0.0, 0.0
-        for i in range(count):
-            if not i % _CHECK_EVERY:
-                budget.tick()
-            address = text_object(handle, i)
-            if not address or not loose_box(handle, i, box_at):
-                continue
-            origin(handle, i, x_at, y_at)
-            if address != last_object:
-                last_object = address
-                known = metrics.get(address)
-                if known is None:
-                    size = api.font_size(handle, i)
-                    font = api.object_font(address)
-                    ok = font and api.descent(font, size, descent_at)
-                    known = metrics[address] = (size, descent.value if ok else -0.25 * size)
-                size, below = known
-            x0, x1 = box[0], box[2]
-            bottom = point[1] + below
-            if held is not None:
-                h_text, h_x0, h_x1, h_y1, h_y0 = held
-                if held_object == address and h_x0 < x0 < h_x1:
-                    h_x1 = x0
-                chars.append((h_text, h_x0 - left, h_x1 - left, top - h_y1, top - h_y0))
-            code = unicode(handle, i)
-            text = chr(code) if 0 < code < 0x110000 else "\ufffd"
-            held = (text, x0, x1, bottom + size, bottom)
-            held_object = address
-        if held is not None:
-            h_text, h_x0, h_x1, h_y1, h_y0 = held
-            chars.append((h_text, h_x0 - left, h_x1 - left, top - h_y1, top - h_y0))
+        # The previous character's text object and left and right edges, before the shift.
+        prev_object, prev_x0, prev_x1 = 0, 0.0, 0.0
+        for start in range(0, count, _CHECK_EVERY):
+            budget.tick()
+            for i in range(start, min(start + _CHECK_EVERY, count)):
+                address = text_object(handle, i)
+                if not address or not loose_box(handle, i, box_at):
+                    continue
+                origin(handle, i, x_at, y_at)
+                if address != last_object:
+                    last_object = address
+                    known = metrics.get(address)
+                    if known is None:
+                        size = api.font_size(handle, i)
+                        font = api.object_font(address)
+                        ok = font and api.descent(font, size, descent_at)
+                        known = metrics[address] = (size, descent.value if ok else -0.25 * size)
+                    size, below = known
+                x0, x1 = box[0], box[2]
+                if address == prev_object and prev_x0 < x0 < prev_x1:
+                    # The previous character ends where this one starts.
+                    text, shifted_x0, _, y1, y0 = chars[-1]
+                    chars[-1] = (text, shifted_x0, x0 - left, y1, y0)
+                bottom = point[1] + below
+                code = unicode(handle, i)
+                chars.append(
+                    (
+                        chr(code) if 0 < code < 0x110000 else "\ufffd",
+                        x0 - left,
+                        x1 - left,
+                        top - (bottom + size),
+                        top - bottom,
+                    )
+                )
+                prev_object, prev_x0, prev_x1 = address, x0, x1
     finally:
         textpage.close()
     return chars
@@ -333,26 +345,34 @@ def _dedupe(chars: Sequence[_Char]) -> list[_Char]:
     # each checked exactly).
     seen: dict[str, dict[int, list[_Char]]] = {}
     out: list[_Char] = []
-    floor = math.floor
+    append, floor = out.append, math.floor
     for c in chars:
         text, x0, _, top, bottom = c
         if text.isspace():
-            out.append(c)
+            append(c)
             continue
         hx, hy = x0 / 2, top / 2
         gx, gy = floor(hx), floor(hy)
-        nx = gx - 1 if hx - gx < 0.5 else gx + 1
-        ny = gy - 1 if hy - gy < 0.5 else gy + 1
         key = gx * _CELL_KEY + gy
         cells = seen.get(text)
         if cells is None:
             seen[text] = {key: [c]}
-            out.append(c)
+            append(c)
+            continue
+        nx = gx - 1 if hx - gx < 0.5 else gx + 1
+        ny = gy - 1 if hy - gy < 0.5 else gy + 1
+        own = cells.get(key)
+        side = cells.get(nx * _CELL_KEY + gy)
+        end = cells.get(gx * _CELL_KEY + ny)
+        corner = cells.get(nx * _CELL_KEY + ny)
+        if own is side is end is corner is None:  # the common case: nothing near
+            cells[key] = [c]
+            append(c)
             continue
         height = bottom - top
         duplicate = False
-        for cell in (key, nx * _CELL_KEY + gy, gx * _CELL_KEY + ny, nx * _CELL_KEY + ny):
-            for _, ox0, _, otop, obottom in cells.get(cell, ()):
+        for group in (own, side, end, corner):
+            for _, ox0, _, otop, obottom in group or ():
                 if (
                     abs(ox0 - x0) <= 1
                     and abs(otop - top) <= 1
@@ -363,8 +383,11 @@ def _dedupe(chars: Sequence[_Char]) -> list[_Char]:
             if duplicate:
                 break
         if not duplicate:
-            cells.setdefault(key, []).append(c)
-            out.append(c)
+            if own is None:
+                cells[key] = [c]
+            else:
+                own.append(c)
+            append(c)
     return out
 
 
@@ -475,8 +498,11 @@ def _read_page(
     tables: list[_RawTable] = []
     edges = _edges(pdfium, page, budget)
     if len(edges[0]) + len(edges[1]) <= MAX_PAGE_EDGES:
+        centres: list[tuple[float, float]] = []
         for cells in _find_tables(*edges, budget):
-            table = _ruled_table(cells, chars, number, budget)
+            if not centres:
+                centres = [((x0 + x1) / 2, (top + bottom) / 2) for _, x0, x1, top, bottom in chars]
+            table = _ruled_table(cells, chars, centres, number, budget)
             if table is not None:
                 tables.append(table)
     boxes = [t.bbox for t in tables]
@@ -532,10 +558,11 @@ def _edges(pdfium: Any, page: Any, budget: _Budget) -> tuple[list[_Edge], list[_
     left, _, _, top = page.get_cropbox()
     h: list[_Edge] = []
     v: list[_Edge] = []
-    matrix = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
-    point = (ctypes.c_float * 2)()
-    matrix_at, x_at = ctypes.addressof(matrix), ctypes.addressof(point)
+    matrix_buffer = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
+    point_buffer = (ctypes.c_float * 2)()
+    matrix_at, x_at = ctypes.addressof(matrix_buffer), ctypes.addressof(point_buffer)
     y_at = x_at + ctypes.sizeof(ctypes.c_float)
+    matrix, point = _floats(matrix_buffer), _floats(point_buffer)
     kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM)
     plain = (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE)
     moveto, lineto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
@@ -567,7 +594,7 @@ def _edges(pdfium: Any, page: Any, budget: _Budget) -> tuple[list[_Edge], list[_
                 raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
             if kind not in kinds:
                 continue
-            own = tuple(matrix)
+            own = tuple(matrix.tolist())
             if kind != kinds[0]:
                 if len(forms) < _FORM_DEPTH:
                     walk(obj, api.count_form_objects, api.get_form_object, [*forms, own])
@@ -581,7 +608,7 @@ def _edges(pdfium: Any, page: Any, budget: _Budget) -> tuple[list[_Edge], list[_
                 segment = get_segment(obj, k)
                 if not segment or not segment_point(segment, x_at, y_at):
                     continue
-                px, py = point
+                px, py = point.tolist()
                 x, y = a * px + c * py + e, b * px + d * py + f
                 kind = segment_type(segment)
                 if kind == moveto:
@@ -799,9 +826,13 @@ def _exact(grid: Sequence[float]) -> bool:
 
 
 def _ruled_table(
-    boxes: Sequence[_Box], chars: Sequence[_Char], page: int, budget: _Budget
+    boxes: Sequence[_Box],
+    chars: Sequence[_Char],
+    centres: Sequence[tuple[float, float]],
+    page: int,
+    budget: _Budget,
 ) -> _RawTable | None:
-    """Take the text of each cell of a ruled table.
+    """Take the text of each cell of a ruled table (``centres``: each character's centre).
 
     Characters are matched to cells by row bands: the cells' tops and bottoms cut the table into
     bands, each band lists the cells across it left to right, and a character's centre finds its
@@ -821,21 +852,27 @@ def _ruled_table(
     for band_cells in bands:
         band_cells.sort()
         starts.append([c[0] for c in band_cells])
+    # A centre above the first cut or on or below the last lies in no cell (no cell starts at
+    # the last cut): such characters, most of a page's, are passed over at once. NaN has no
+    # order, so with NaN among the cuts every character is looked up.
+    first, last = (cuts[0], cuts[-1]) if all(c == c for c in cuts) else (-math.inf, math.inf)
+    bisect_right = bisect.bisect_right
     texts: list[list[_Char]] = [[] for _ in boxes]
-    for n, c in enumerate(chars):
-        if not n % _CHECK_EVERY:
-            budget.tick()
-        _, cx0, cx1, ctop, cbottom = c
-        x, y = (cx0 + cx1) / 2, (ctop + cbottom) / 2
-        band = bisect.bisect_right(cuts, y) - 1
-        if band < 0 or band >= len(bands):
-            continue
-        at = bisect.bisect_right(starts[band], x) - 1
-        if at >= 0:
-            x0, x1, index = bands[band][at]
-            top, bottom = boxes[index][1], boxes[index][3]
-            if x < x1 and top <= y < bottom:
-                texts[index].append(c)
+    for start in range(0, len(chars), _CHECK_EVERY):
+        budget.tick()
+        for n in range(start, min(start + _CHECK_EVERY, len(chars))):
+            x, y = centres[n]
+            if not first <= y < last:
+                continue
+            band = bisect_right(cuts, y) - 1
+            if band < 0 or band >= len(bands):
+                continue
+            at = bisect_right(starts[band], x) - 1
+            if at >= 0:
+                x0, x1, index = bands[band][at]
+                top, bottom = boxes[index][1], boxes[index][3]
+                if x < x1 and top <= y < bottom:
+                    texts[index].append(chars[n])
     return _RawTable(
         page=page,
         boxes=[(x0, y0, x1, y1, _cell_text(texts[i])) for i, (x0, y0, x1, y1) in enumerate(boxes)],
