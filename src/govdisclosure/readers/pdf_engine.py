@@ -249,11 +249,11 @@ def _api(raw: Any) -> _Api:
     )
 
 
-def _floats(buffer: Any) -> memoryview:
+def _floats(buffer: Any) -> memoryview[float]:
     return memoryview(buffer).cast("B").cast("f")
 
 
-def _doubles(buffer: Any) -> memoryview:
+def _doubles(buffer: Any) -> memoryview[float]:
     return memoryview(buffer).cast("B").cast("d")
 
 
