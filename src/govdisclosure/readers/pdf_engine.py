@@ -704,9 +704,11 @@ def _find_tables(
         for hi_ in h_order[lo:hi]:
             y, hx0, hx1 = h[hi_]
             if hx0 - _SNAP <= x <= hx1 + _SNAP:
-                hs, vs = points.setdefault((x, y), (set(), set()))
-                hs.add(hi_)
-                vs.add(vi)
+                found = points.get((x, y))
+                if found is None:
+                    found = points[(x, y)] = (set(), set())
+                found[0].add(hi_)
+                found[1].add(vi)
     by_x: dict[float, list[float]] = {}
     by_y: dict[float, list[float]] = {}
     for x, y in sorted(points):
@@ -714,10 +716,10 @@ def _find_tables(
         by_y.setdefault(y, []).append(x)
 
     def vertical(p: tuple[float, float], q: tuple[float, float]) -> bool:
-        return bool(points[p][1] & points[q][1])
+        return not points[p][1].isdisjoint(points[q][1])
 
     def horizontal(p: tuple[float, float], q: tuple[float, float]) -> bool:
-        return bool(points[p][0] & points[q][0])
+        return not points[p][0].isdisjoint(points[q][0])
 
     cells: list[_Box] = []
     for n, (x, y) in enumerate(sorted(points)):
