@@ -410,7 +410,8 @@ def _char_lines(chars: Iterable[_Char]) -> list[list[_Char]]:
     return lines
 
 
-_X0, _TOP, _TOP_X0 = operator.itemgetter(1), operator.itemgetter(3), operator.itemgetter(3, 1)
+_TEXT, _X0, _TOP = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(3)
+_TOP_X0 = operator.itemgetter(3, 1)
 
 
 def _line_words(line: Iterable[_Char]) -> list[_Word]:
@@ -491,7 +492,7 @@ def _read_page(
     pdfium: Any, page: Any, number: int, budget: _Budget, labels: RowLabels
 ) -> list[_Block]:
     found = _page_chars(pdfium, page, budget)
-    budget.add_chars(sum(1 for c in found if not c[0].isspace()))
+    budget.add_chars(len(found) - sum(map(str.isspace, map(_TEXT, found))))
     chars = _dedupe(found)
     if not any(not c[0].isspace() for c in chars):
         return []
