@@ -3,17 +3,16 @@
 PDFium lays out text in a font the PDF does not embed with a system font of the same kind. For
 CJK text the reader gives it :func:`box_font` instead, always (:func:`install`): a box glyph for
 every code point, a few hundred bytes, no file. Two reasons. Speed: on a machine with CJK fonts
-PDFium would load a system CJK font (Noto CJK: tens of megabytes of CFF outlines) and every
-glyph it lays out, which cost it about ten times as long as reading the text did with the box
-font (the 3-page test reports: 12 ms against 1.3 ms to load their pages). Determinism: on a
-machine without CJK fonts PDFium finds none, the glyphs are empty, and a text object whose
-glyphs are all empty is left out of the page's text altogether; with the box font the text is
-read, and read alike on every machine. What the reader takes from a character (its code point,
-origin and advance, and the descent of the PDF's font descriptor) comes from the PDF; only a
-character's loose box can differ with the font (a system font's may be a little wider than the
-advance), which the box font keeps to the advance. The cost: PDFs rendered in the same process
-show such text as boxes. The hook is process-wide (PDFium has one font table), and other fonts
-are still found by PDFium's own lookup.
+PDFium would load a system CJK font (Noto CJK: tens of megabytes of CFF outlines) and the glyph
+of every character it lays out, about ten times what the same work costs in the box font (the
+3-page test reports: 12 ms against 1.3 ms to load their pages). Determinism: on a machine
+without CJK fonts PDFium finds none, the glyphs are empty, and a text object whose glyphs are
+all empty is left out of the page's text altogether; with the box font the text is read, and
+read alike on every machine. Code points, origins, advances and the descent of the PDF's font
+descriptor come from the PDF whatever the font; a character's loose box need not (a system
+font's can be a little wider than the advance), and in the box font it is the advance. The cost:
+PDFs rendered in the same process show such text as boxes. The hook is process-wide (PDFium has
+one font table); other fonts are still found by PDFium's own lookup.
 """
 
 from __future__ import annotations
