@@ -8,11 +8,11 @@ of every character it lays out, about ten times what the same work costs in the 
 3-page test reports: 12 ms against 1.3 ms to load their pages). Determinism: on a machine
 without CJK fonts PDFium finds none, the glyphs are empty, and a text object whose glyphs are
 all empty is left out of the page's text altogether; with the box font the text is read, and
-read alike on every machine. Code points, origins, advances and the descent of the PDF's font
-descriptor come from the PDF whatever the font; a character's loose box need not (a system
-font's can be a little wider than the advance), and in the box font it is the advance. The cost:
-PDFs rendered in the same process show such text as boxes. The hook is process-wide (PDFium has
-one font table); other fonts are still found by PDFium's own lookup.
+read alike on every machine. Code points, origins and advances come from the PDF whatever the
+font, and so does the descent where the font descriptor gives one; a character's loose box need
+not (a system font's can be wider than the advance), and in the box font it is the advance. The
+cost: PDFs rendered in the same process show such text as boxes. The hook is process-wide
+(PDFium has one font table); other fonts are still found by PDFium's own lookup.
 """
 
 from __future__ import annotations
