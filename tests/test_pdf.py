@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -450,3 +452,149 @@ def test_fallback_font_is_a_loadable_truetype_font() -> None:
     assert font
     pypdfium2.raw.FPDFFont_Close(font)
     pdf.close()
+
+
+# -- The fast paths against their plain definitions ----------------------------------------------
+
+
+def _reference_chars(data: bytes) -> list[list[tuple[str, float, float, float, float]]]:
+    """Each page's characters read the plain way, through pypdfium2's own declarations, one
+    character after another (the reader before its bare ctypes calls)."""
+    import ctypes
+
+    import pypdfium2
+
+    from govdisclosure.readers import pdf_font as _pdffont
+
+    _pdffont.install(pypdfium2)
+    raw = pypdfium2.raw
+    pages = []
+    pdf = pypdfium2.PdfDocument(data)
+    for page in pdf:
+        left, _, _, top = page.get_cropbox()
+        textpage = page.get_textpage()
+        rect, ox, oy, descent = (
+            raw.FS_RECTF(),
+            ctypes.c_double(),
+            ctypes.c_double(),
+            ctypes.c_float(),
+        )
+        found = []
+        for i in range(raw.FPDFText_CountChars(textpage)):
+            obj = raw.FPDFText_GetTextObject(textpage, i)
+            if not obj or not raw.FPDFText_GetLooseCharBox(textpage, i, rect):
+                continue
+            raw.FPDFText_GetCharOrigin(textpage, i, ox, oy)
+            size = raw.FPDFText_GetFontSize(textpage, i)
+            font = raw.FPDFTextObj_GetFont(obj)
+            ok = font and raw.FPDFFont_GetDescent(font, ctypes.c_float(size), descent)
+            bottom = oy.value + (descent.value if ok else -0.25 * size)
+            address = ctypes.cast(obj, ctypes.c_void_p).value
+            code = raw.FPDFText_GetUnicode(textpage, i)
+            found.append((code, rect.left, rect.right, bottom + size, bottom, address))
+        chars = []
+        for i, (code, x0, x1, y1, y0, address) in enumerate(found):
+            if i + 1 < len(found) and found[i + 1][5] == address and x0 < found[i + 1][1] < x1:
+                x1 = found[i + 1][1]
+            text = chr(code) if 0 < code < 0x110000 else "\ufffd"
+            chars.append((text, x0 - left, x1 - left, top - y1, top - y0))
+        pages.append(chars)
+        textpage.close()
+        page.close()
+    pdf.close()
+    return pages
+
+
+def _fast_chars(data: bytes) -> list[list[tuple[str, float, float, float, float]]]:
+    import pypdfium2
+
+    pages = []
+    pdf = pypdfium2.PdfDocument(data)
+    for page in pdf:
+        pages.append(_pdf._page_chars(pypdfium2, page, _pdf._Budget()))
+        page.close()
+    pdf.close()
+    return pages
+
+
+@pytest.mark.parametrize(
+    "make",
+    [gen.ruled_pdf, gen.text_pdf, lambda: gen.text_pdf(spaced=True), lambda: gen.dense_pdf(2_000)],
+)
+def test_characters_are_those_read_one_call_at_a_time(make: Callable[[], bytes]) -> None:
+    """The reader's characters (bare calls, font size and descent once per text object, boxes
+    cut as they are read) are exactly those read through pypdfium2's declarations one by one,
+    to the last bit of every coordinate."""
+    data = make()
+    expected = _reference_chars(data)
+    assert sum(map(len, expected)) > 100
+    assert _fast_chars(data) == expected
+
+
+def test_a_characters_box_spans_its_advance_whatever_the_cjk_fonts() -> None:
+    """Non-embedded CJK text is laid out in the box font even where the machine has CJK fonts
+    (a system font's loose box can be wider than the glyph's advance): a digit of STSong-Light
+    spans its width in the PDF, 462/1000 of the font size, on every machine."""
+    [chars] = _fast_chars(gen.lines_pdf([[(200.0, "1234")]], size=10.0))
+    digits = [c for c in chars if c[0].isdigit() and c[3] < gen.PAGE_HEIGHT / 2]  # no footer
+    assert [c[0] for c in digits] == ["1", "2", "3", "4"]
+    for _, x0, x1, _, _ in digits:
+        assert x1 - x0 == pytest.approx(4.62, abs=1e-3)
+
+
+def test_bisection_finds_the_grid_line_a_scan_finds() -> None:
+    """A cell's grid position and spans found by bisection are those a scan of every grid line
+    gives, ties to the first line included; NaN or far-out grids fall back to the scan."""
+    import random
+
+    rng = random.Random(13)
+    for _ in range(300):
+        grid = _pdf._grid(
+            [rng.choice([rng.uniform(0, 800), round(rng.uniform(0, 800))]) for _ in range(12)]
+        )
+        exact = _pdf._exact(grid)
+        assert exact
+        probes = [*grid, *(g + d for g in grid for d in (-0.75, 0.75, 2.0)), -5.0, 900.0]
+        probes += [(a + b) / 2 for a, b in itertools.pairwise(grid)]  # as near to two lines
+        for value in probes:
+            assert _pdf._position(grid, value, exact) == _pdf._position(grid, value)
+            for end in (value - 1.0, value + 3.0, value + 40.0, math.nan):
+                assert _pdf._span(grid, value, end, exact) == _pdf._span(grid, value, end)
+    assert not _pdf._exact([1.0, math.nan])
+    assert not _pdf._exact([0.0, 1e13])
+    assert not _pdf._exact([])
+
+
+def test_dedupe_drops_what_the_pairwise_rule_drops() -> None:
+    """Fake bold removal through the cell hash keeps exactly the characters the plain rule
+    keeps: each character is dropped when an earlier kept one has its text, a left edge and top
+    within a point and the same height."""
+    import random
+
+    def plain(chars: Sequence[tuple[str, float, float, float, float]]) -> list[Any]:
+        kept: list[Any] = []
+        for c in chars:
+            if not c[0].isspace() and any(
+                o[0] == c[0]
+                and abs(o[1] - c[1]) <= 1
+                and abs(o[3] - c[3]) <= 1
+                and abs(o[4] - o[3] - (c[4] - c[3])) < 0.01
+                for o in kept
+            ):
+                continue
+            kept.append(c)
+        return kept
+
+    rng = random.Random(7)
+    for _ in range(200):
+        chars: list[tuple[str, float, float, float, float]] = []
+        for _ in range(60):
+            if chars and rng.random() < 0.4:  # a copy of an earlier one, nudged
+                text, x0, x1, top, bottom = rng.choice(chars)
+                dx, dy = rng.uniform(-1.3, 1.3), rng.uniform(-1.3, 1.3)
+                dh = rng.choice([0.0, 0.0, 0.005, 0.02])
+                chars.append((text, x0 + dx, x1 + dx, top + dy, bottom + dy + dh))
+            else:
+                x, y = rng.uniform(-20, 60), rng.uniform(-20, 60)
+                chars.append((rng.choice("公开 年1"), x, x + 9, y, y + 9))
+        assert _pdf._dedupe(chars) == plain(chars)

@@ -42,7 +42,9 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import functools
 import math
+import operator
 import re
 import time
 import unicodedata
@@ -183,22 +185,81 @@ def _describe(exc: BaseException) -> str:
 # -- Characters and words -----------------------------------------------------------------------
 
 
-class _Char(NamedTuple):
-    """A character and its box, in points from the page's top left corner."""
+# A character, and a word: its text and box, (text, x0, x1, top, bottom), in points from the
+# page's top left corner. Plain tuples, unpacked where used: no object per character.
+_Char = tuple[str, float, float, float, float]
+_Word = tuple[str, float, float, float, float]
 
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
+_VOID, _INT, _UINT = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint
 
 
-class _Word(NamedTuple):
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
+class _Api(NamedTuple):
+    """The PDFium functions called per character, per object or per path segment, re-declared
+    with bare integer handles and pointers: ctypes then converts no argument on each call
+    (pypdfium2's declarations check each pointer's type, about a third of the call's cost)."""
+
+    count_chars: Any
+    text_object: Any
+    loose_box: Any
+    origin: Any
+    font_size: Any
+    unicode: Any
+    object_font: Any
+    descent: Any
+    count_objects: Any
+    get_object: Any
+    count_form_objects: Any
+    get_form_object: Any
+    object_type: Any
+    object_matrix: Any
+    count_segments: Any
+    get_segment: Any
+    segment_point: Any
+    segment_type: Any
+    segment_close: Any
+
+
+@functools.cache
+def _api(raw: Any) -> _Api:
+    def bare(function: Any, restype: Any, *argtypes: Any) -> Any:
+        # pypdfium2 binds PDFium with ctypes.CDLL, so CFUNCTYPE is the same calling convention.
+        address = ctypes.cast(function, ctypes.c_void_p).value or 0
+        return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+    return _Api(
+        count_chars=bare(raw.FPDFText_CountChars, _INT, _VOID),
+        text_object=bare(raw.FPDFText_GetTextObject, _VOID, _VOID, _INT),
+        loose_box=bare(raw.FPDFText_GetLooseCharBox, _INT, _VOID, _INT, _VOID),
+        origin=bare(raw.FPDFText_GetCharOrigin, _INT, _VOID, _INT, _VOID, _VOID),
+        font_size=bare(raw.FPDFText_GetFontSize, ctypes.c_double, _VOID, _INT),
+        unicode=bare(raw.FPDFText_GetUnicode, _UINT, _VOID, _INT),
+        object_font=bare(raw.FPDFTextObj_GetFont, _VOID, _VOID),
+        descent=bare(raw.FPDFFont_GetDescent, _INT, _VOID, ctypes.c_float, _VOID),
+        count_objects=bare(raw.FPDFPage_CountObjects, _INT, _VOID),
+        get_object=bare(raw.FPDFPage_GetObject, _VOID, _VOID, _INT),
+        count_form_objects=bare(raw.FPDFFormObj_CountObjects, _INT, _VOID),
+        get_form_object=bare(raw.FPDFFormObj_GetObject, _VOID, _VOID, ctypes.c_ulong),
+        object_type=bare(raw.FPDFPageObj_GetType, _INT, _VOID),
+        object_matrix=bare(raw.FPDFPageObj_GetMatrix, _INT, _VOID, _VOID),
+        count_segments=bare(raw.FPDFPath_CountSegments, _INT, _VOID),
+        get_segment=bare(raw.FPDFPath_GetPathSegment, _VOID, _VOID, _INT),
+        segment_point=bare(raw.FPDFPathSegment_GetPoint, _INT, _VOID, _VOID, _VOID),
+        segment_type=bare(raw.FPDFPathSegment_GetType, _INT, _VOID),
+        segment_close=bare(raw.FPDFPathSegment_GetClose, _INT, _VOID),
+    )
+
+
+def _floats(buffer: Any) -> memoryview[float]:
+    return memoryview(buffer).cast("B").cast("f")
+
+
+def _doubles(buffer: Any) -> memoryview[float]:
+    return memoryview(buffer).cast("B").cast("d")
+
+
+def _handle(obj: Any) -> int:
+    """A pypdfium2 object's PDFium handle as a plain integer."""
+    return ctypes.cast(obj.raw, ctypes.c_void_p).value or 0
 
 
 def _page_chars(pdfium: Any, page: Any, budget: _Budget) -> list[_Char]:
@@ -208,87 +269,129 @@ def _page_chars(pdfium: Any, page: Any, budget: _Budget) -> list[_Char]:
     the same text object) and, vertically, over one font size from the font's descent below the
     baseline: every character of a line and size shares one height. Characters that PDFium
     makes up (a space for a gap, a line break) are left out: gaps are measured here.
+
+    Four PDFium calls per character (its text object, loose box, origin and code point); the
+    font size and descent once per text object (PDFium's font size of a character is that of
+    its text object). The page's text is not read in one call: that text is UCS-2, so a code
+    point beyond U+FFFF would come back truncated.
     """
-    raw = pdfium.raw
+    api = _api(pdfium.raw)
     left, _, _, top = page.get_cropbox()
     textpage = page.get_textpage()
-    found: list[tuple[int, float, float, float, float, int]] = []
+    chars: list[_Char] = []
     try:
-        handle = textpage.raw  # the bare handle: no conversion on each call
-        rect = raw.FS_RECTF()
-        ox, oy = ctypes.c_double(), ctypes.c_double()
+        handle = _handle(textpage)
+        count = api.count_chars(handle)
+        box_buffer = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+        point_buffer = (ctypes.c_double * 2)()
         descent = ctypes.c_float()
-        descents: dict[tuple[int, float], float] = {}
-        object_of = _address_function(raw.FPDFText_GetTextObject)
-        get_box, get_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
-        get_size, get_unicode = raw.FPDFText_GetFontSize, raw.FPDFText_GetUnicode
-        for i in range(raw.FPDFText_CountChars(handle)):
-            if not i % _CHECK_EVERY:
-                budget.tick()
-            address = object_of(handle, i)
-            if not address or not get_box(handle, i, rect):
-                continue
-            get_origin(handle, i, ox, oy)
-            size = get_size(handle, i)
-            key = (address, size)
-            if key not in descents:
-                obj = ctypes.cast(ctypes.c_void_p(address), raw.FPDF_PAGEOBJECT)
-                font = raw.FPDFTextObj_GetFont(obj)
-                ok = font and raw.FPDFFont_GetDescent(font, ctypes.c_float(size), descent)
-                descents[key] = descent.value if ok else -0.25 * size
-            bottom = oy.value + descents[key]
-            found.append(
-                (get_unicode(handle, i), rect.left, rect.right, bottom + size, bottom, address)
-            )
+        box_at, x_at = ctypes.addressof(box_buffer), ctypes.addressof(point_buffer)
+        y_at, descent_at = x_at + ctypes.sizeof(ctypes.c_double), ctypes.addressof(descent)
+        # Read through memoryviews: indexing a ctypes array costs more.
+        box, point = _floats(box_buffer), _doubles(point_buffer)
+        text_object, loose_box, origin, unicode = (
+            api.text_object,
+            api.loose_box,
+            api.origin,
+            api.unicode,
+        )
+        metrics: dict[int, tuple[float, float]] = {}
+        last_object, size, below = 0, 0.0, 0.0
+        # The previous character's text object and left and right edges, before the shift.
+        prev_object, prev_x0, prev_x1 = 0, 0.0, 0.0
+        for start in range(0, count, _CHECK_EVERY):
+            budget.tick()
+            for i in range(start, min(start + _CHECK_EVERY, count)):
+                address = text_object(handle, i)
+                if not address or not loose_box(handle, i, box_at):
+                    continue
+                origin(handle, i, x_at, y_at)
+                if address != last_object:
+                    last_object = address
+                    known = metrics.get(address)
+                    if known is None:
+                        size = api.font_size(handle, i)
+                        font = api.object_font(address)
+                        ok = font and api.descent(font, size, descent_at)
+                        known = metrics[address] = (size, descent.value if ok else -0.25 * size)
+                    size, below = known
+                x0, x1 = box[0], box[2]
+                if address == prev_object and prev_x0 < x0 < prev_x1:
+                    # The previous character ends where this one starts.
+                    text, shifted_x0, _, y1, y0 = chars[-1]
+                    chars[-1] = (text, shifted_x0, x0 - left, y1, y0)
+                bottom = point[1] + below
+                code = unicode(handle, i)
+                chars.append(
+                    (
+                        chr(code) if 0 < code < 0x110000 else "\ufffd",
+                        x0 - left,
+                        x1 - left,
+                        top - (bottom + size),
+                        top - bottom,
+                    )
+                )
+                prev_object, prev_x0, prev_x1 = address, x0, x1
     finally:
         textpage.close()
-    chars: list[_Char] = []
-    for i, (code, x0, x1, y1, y0, address) in enumerate(found):
-        if i + 1 < len(found) and found[i + 1][5] == address and x0 < found[i + 1][1] < x1:
-            x1 = found[i + 1][1]
-        text = chr(code) if 0 < code < 0x110000 else "\ufffd"
-        chars.append(_Char(text, x0 - left, x1 - left, top - y1, top - y0))
     return chars
-
-
-def _address_function(function: Any) -> Any:
-    """The PDFium function ``function`` (handle, index) -> pointer, returning the pointer as a
-    plain integer: a text object's identity, without a ctypes cast per character."""
-    address = ctypes.cast(function, ctypes.c_void_p).value or 0
-    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-    return prototype(address)
 
 
 def _dedupe(chars: Sequence[_Char]) -> list[_Char]:
     """Drop a character printed again at (nearly) the same place: fake bold is often the same
     characters twice, a fraction of a point apart. Linear: a hash of 2-point cells, of which a
     character within a point of another lies in one of four."""
-    seen: dict[tuple[str, int, int], list[_Char]] = {}
+    # By text, then by cell (any key of the cell will do: a shared key only adds candidates,
+    # each checked exactly).
+    seen: dict[str, dict[int, list[_Char]]] = {}
     out: list[_Char] = []
+    append, floor = out.append, math.floor
     for c in chars:
-        if c.text.isspace():
-            out.append(c)
+        text, x0, _, top, bottom = c
+        if text.isspace():
+            append(c)
             continue
-        hx, hy = c.x0 / 2, c.top / 2
-        gx, gy = math.floor(hx), math.floor(hy)
+        hx, hy = x0 / 2, top / 2
+        gx, gy = floor(hx), floor(hy)
+        key = gx * _CELL_KEY + gy
+        cells = seen.get(text)
+        if cells is None:
+            seen[text] = {key: [c]}
+            append(c)
+            continue
         nx = gx - 1 if hx - gx < 0.5 else gx + 1
         ny = gy - 1 if hy - gy < 0.5 else gy + 1
+        own = cells.get(key)
+        side = cells.get(nx * _CELL_KEY + gy)
+        end = cells.get(gx * _CELL_KEY + ny)
+        corner = cells.get(nx * _CELL_KEY + ny)
+        if own is side is end is corner is None:  # the common case: nothing near
+            cells[key] = [c]
+            append(c)
+            continue
+        height = bottom - top
         duplicate = False
-        for cell in ((c.text, gx, gy), (c.text, nx, gy), (c.text, gx, ny), (c.text, nx, ny)):
-            for o in seen.get(cell, ()):
+        for group in (own, side, end, corner):
+            for _, ox0, _, otop, obottom in group or ():
                 if (
-                    abs(o.x0 - c.x0) <= 1
-                    and abs(o.top - c.top) <= 1
-                    and abs(o.bottom - o.top - (c.bottom - c.top)) < 0.01
+                    abs(ox0 - x0) <= 1
+                    and abs(otop - top) <= 1
+                    and abs(obottom - otop - height) < 0.01
                 ):
                     duplicate = True
                     break
             if duplicate:
                 break
         if not duplicate:
-            seen.setdefault((c.text, gx, gy), []).append(c)
-            out.append(c)
+            if own is None:
+                cells[key] = [c]
+            else:
+                own.append(c)
+            append(c)
     return out
+
+
+_CELL_KEY = 1 << 20
 
 
 def _char_lines(chars: Iterable[_Char]) -> list[list[_Char]]:
@@ -296,50 +399,54 @@ def _char_lines(chars: Iterable[_Char]) -> list[list[_Char]]:
     one), top to bottom, each line left to right."""
     lines: list[list[_Char]] = []
     last = -math.inf
-    for c in sorted(chars, key=lambda c: c.top):
-        if c.top - last > _Y_TOLERANCE:
+    for c in sorted(chars, key=_TOP):
+        top = c[3]
+        if top - last > _Y_TOLERANCE:
             lines.append([])
         lines[-1].append(c)
-        last = c.top
+        last = top
     for line in lines:
-        line.sort(key=lambda c: c.x0)
+        line.sort(key=_X0)
     return lines
 
 
-def _line_words(line: Sequence[_Char]) -> list[_Word]:
+_TEXT, _X0, _TOP = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(3)
+_TOP_X0 = operator.itemgetter(3, 1)
+
+
+def _line_words(line: Iterable[_Char]) -> list[_Word]:
     """Split a line of characters into words at whitespace and at gaps wider than the
-    tolerance."""
+    tolerance. A word's box spans its characters' boxes."""
     words: list[_Word] = []
-    run: list[_Char] = []
-    for c in line:
-        if c.text.isspace():
+    run: list[str] = []
+    wx0 = wx1 = wtop = wbottom = px0 = px1 = ptop = 0.0
+    for text, x0, x1, top, bottom in line:
+        if text.isspace():
             if run:
-                words.append(_word(run))
+                words.append(("".join(run), wx0, wx1, wtop, wbottom))
                 run = []
             continue
+        if run and (x0 > px1 + _X_TOLERANCE or x0 < px0 or abs(top - ptop) > _Y_TOLERANCE):
+            words.append(("".join(run), wx0, wx1, wtop, wbottom))
+            run = []
         if run:
-            prev = run[-1]
-            if (
-                c.x0 > prev.x1 + _X_TOLERANCE
-                or c.x0 < prev.x0
-                or abs(c.top - prev.top) > _Y_TOLERANCE
-            ):
-                words.append(_word(run))
-                run = []
-        run.append(c)
+            run.append(text)
+            # Comparisons in the order min() and max() make them.
+            if x0 < wx0:
+                wx0 = x0
+            if x1 > wx1:
+                wx1 = x1
+            if top < wtop:
+                wtop = top
+            if bottom > wbottom:
+                wbottom = bottom
+        else:
+            run = [text]
+            wx0, wx1, wtop, wbottom = x0, x1, top, bottom
+        px0, px1, ptop = x0, x1, top
     if run:
-        words.append(_word(run))
+        words.append(("".join(run), wx0, wx1, wtop, wbottom))
     return words
-
-
-def _word(run: Sequence[_Char]) -> _Word:
-    return _Word(
-        "".join(c.text for c in run),
-        min(c.x0 for c in run),
-        max(c.x1 for c in run),
-        min(c.top for c in run),
-        max(c.bottom for c in run),
-    )
 
 
 # -- Pages ------------------------------------------------------------------------------------
@@ -385,15 +492,18 @@ def _read_page(
     pdfium: Any, page: Any, number: int, budget: _Budget, labels: RowLabels
 ) -> list[_Block]:
     found = _page_chars(pdfium, page, budget)
-    budget.add_chars(sum(1 for c in found if not c.text.isspace()))
+    budget.add_chars(len(found) - sum(map(str.isspace, map(_TEXT, found))))
     chars = _dedupe(found)
-    if not any(not c.text.isspace() for c in chars):
+    if not any(not c[0].isspace() for c in chars):
         return []
     tables: list[_RawTable] = []
     edges = _edges(pdfium, page, budget)
     if len(edges[0]) + len(edges[1]) <= MAX_PAGE_EDGES:
+        centres: list[tuple[float, float]] = []
         for cells in _find_tables(*edges, budget):
-            table = _ruled_table(cells, chars, number, budget)
+            if not centres:
+                centres = [((x0 + x1) / 2, (top + bottom) / 2) for _, x0, x1, top, bottom in chars]
+            table = _ruled_table(cells, chars, centres, number, budget)
             if table is not None:
                 tables.append(table)
     boxes = [t.bbox for t in tables]
@@ -425,8 +535,9 @@ def _drop_page_numbers(blocks: list[_Block], height: float) -> list[_Block]:
 
 
 def _inside(obj: _Char | _Word, box: Sequence[float]) -> bool:
-    x = (obj.x0 + obj.x1) / 2
-    y = (obj.top + obj.bottom) / 2
+    _, x0_, x1_, top_, bottom_ = obj
+    x = (x0_ + x1_) / 2
+    y = (top_ + bottom_) / 2
     x0, top, x1, bottom = box
     # Half-open, so that a character on the edge between two cells lands in one of them only.
     return bool(x0 <= x < x1 and top <= y < bottom)
@@ -441,42 +552,83 @@ _Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 def _edges(pdfium: Any, page: Any, budget: _Budget) -> tuple[list[_Edge], list[_Edge]]:
     """The horizontal and vertical straight segments of the page's paths (stroked or filled,
-    inside form XObjects too), longer than a point, in top-down page coordinates."""
+    inside form XObjects too, as deep as pypdfium2's ``get_objects`` goes), longer than a
+    point, in top-down page coordinates."""
     raw = pdfium.raw
+    api = _api(raw)
     left, _, _, top = page.get_cropbox()
     h: list[_Edge] = []
     v: list[_Edge] = []
-    forms: list[tuple[float, ...]] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
+    matrix_buffer = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
+    point_buffer = (ctypes.c_float * 2)()
+    matrix_at, x_at = ctypes.addressof(matrix_buffer), ctypes.addressof(point_buffer)
+    y_at = x_at + ctypes.sizeof(ctypes.c_float)
+    matrix, point = _floats(matrix_buffer), _floats(point_buffer)
+    kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM)
+    plain = (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE)
+    moveto, lineto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
+    get_segment, segment_point = api.get_segment, api.segment_point
+    segment_type, segment_close = api.segment_type, api.segment_close
     seen = 0
-    for obj in page.get_objects():
-        del forms[obj.level :]
-        matrix = _compose(tuple(obj.get_matrix().get()), forms)
-        if obj.type == raw.FPDF_PAGEOBJ_FORM:
-            forms.append(tuple(obj.get_matrix().get()))
-            continue
-        if obj.type != raw.FPDF_PAGEOBJ_PATH:
-            continue
-        start = current = (0.0, 0.0)
-        for k in range(max(0, raw.FPDFPath_CountSegments(obj))):
-            seen += 1
-            if not seen % _CHECK_EVERY:
-                budget.tick()
-            segment = raw.FPDFPath_GetPathSegment(obj, k)
-            if not segment or not raw.FPDFPathSegment_GetPoint(segment, x, y):
+
+    def walk(parent: int, count: Any, get: Any, forms: list[tuple[float, ...]]) -> None:
+        nonlocal seen
+        # The checks and messages of pypdfium2's get_objects and get_matrix.
+        n_objects = count(parent)
+        if n_objects < 0:
+            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        for i in range(n_objects):
+            obj = get(parent, i)
+            if not obj:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
+            kind = api.object_type(obj)
+            if kind == raw.FPDF_PAGEOBJ_UNKNOWN:
+                raise pdfium.PdfiumError(
+                    "Failed to determine pageobject type, did you pass in a valid "
+                    "FPDF_PAGEOBJECT handle?"
+                )
+            # Text and image objects always have a matrix; PDFium gives none for a shading,
+            # and pypdfium2 raises then: so does this (the page is unreadable, as it was).
+            if kind in plain:
                 continue
-            point = _apply(matrix, x.value, y.value)
-            kind = raw.FPDFPathSegment_GetType(segment)
-            if kind == raw.FPDF_SEGMENT_MOVETO:
-                start = current = point
+            if not api.object_matrix(obj, matrix_at):
+                raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
+            if kind not in kinds:
                 continue
-            if kind == raw.FPDF_SEGMENT_LINETO:
-                _add_edge(h, v, current, point, left, top)
-            current = point
-            if raw.FPDFPathSegment_GetClose(segment):
-                _add_edge(h, v, current, start, left, top)
-                current = start
+            own = tuple(matrix.tolist())
+            if kind != kinds[0]:
+                if len(forms) < _FORM_DEPTH:
+                    walk(obj, api.count_form_objects, api.get_form_object, [*forms, own])
+                continue
+            a, b, c, d, e, f = _compose(own, forms)
+            start_x = start_y = at_x = at_y = 0.0
+            for k in range(max(0, api.count_segments(obj))):
+                seen += 1
+                if not seen % _CHECK_EVERY:
+                    budget.tick()
+                segment = get_segment(obj, k)
+                if not segment or not segment_point(segment, x_at, y_at):
+                    continue
+                px, py = point.tolist()
+                x, y = a * px + c * py + e, b * px + d * py + f
+                kind = segment_type(segment)
+                if kind == moveto:
+                    start_x = at_x = x
+                    start_y = at_y = y
+                    continue
+                if kind == lineto:
+                    _add_edge(h, v, at_x, at_y, x, y, left, top)
+                at_x, at_y = x, y
+                if segment_close(segment):
+                    _add_edge(h, v, at_x, at_y, start_x, start_y, left, top)
+                    at_x, at_y = start_x, start_y
+
+    walk(_handle(page), api.count_objects, api.get_object, [])
     return h, v
+
+
+# pypdfium2's get_objects descends into form XObjects nested up to 14 deep (max_depth=15).
+_FORM_DEPTH = 14
 
 
 def _compose(matrix: tuple[float, ...], forms: Sequence[tuple[float, ...]]) -> tuple[float, ...]:
@@ -495,19 +647,16 @@ def _compose(matrix: tuple[float, ...], forms: Sequence[tuple[float, ...]]) -> t
     return matrix
 
 
-def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
-    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
-
-
 def _add_edge(
     h: list[_Edge],
     v: list[_Edge],
-    a: tuple[float, float],
-    b: tuple[float, float],
+    ax: float,
+    ay: float,
+    bx: float,
+    by: float,
     left: float,
     top: float,
 ) -> None:
-    (ax, ay), (bx, by) = a, b
     if abs(ay - by) < 0.01 and abs(ax - bx) >= 1:
         h.append((top - ay, min(ax, bx) - left, max(ax, bx) - left))
     elif abs(ax - bx) < 0.01 and abs(ay - by) >= 1:
@@ -556,9 +705,11 @@ def _find_tables(
         for hi_ in h_order[lo:hi]:
             y, hx0, hx1 = h[hi_]
             if hx0 - _SNAP <= x <= hx1 + _SNAP:
-                hs, vs = points.setdefault((x, y), (set(), set()))
-                hs.add(hi_)
-                vs.add(vi)
+                found = points.get((x, y))
+                if found is None:
+                    found = points[(x, y)] = (set(), set())
+                found[0].add(hi_)
+                found[1].add(vi)
     by_x: dict[float, list[float]] = {}
     by_y: dict[float, list[float]] = {}
     for x, y in sorted(points):
@@ -566,10 +717,10 @@ def _find_tables(
         by_y.setdefault(y, []).append(x)
 
     def vertical(p: tuple[float, float], q: tuple[float, float]) -> bool:
-        return bool(points[p][1] & points[q][1])
+        return not points[p][1].isdisjoint(points[q][1])
 
     def horizontal(p: tuple[float, float], q: tuple[float, float]) -> bool:
-        return bool(points[p][0] & points[q][0])
+        return not points[p][0].isdisjoint(points[q][0])
 
     cells: list[_Box] = []
     for n, (x, y) in enumerate(sorted(points)):
@@ -639,18 +790,52 @@ def _grid(values: Sequence[float]) -> list[float]:
     return grid
 
 
-def _position(grid: Sequence[float], value: float) -> int:
+def _position(grid: Sequence[float], value: float, exact: bool = False) -> int:
+    """The index of the grid line nearest to ``value``, the first of two as near.
+
+    ``exact`` says the grid is one of :func:`_grid`'s (ascending, more than the tolerance
+    apart) with every line within :data:`_EXACT` of 0: then the two lines either side of the
+    value, found by bisection, are the only candidates.
+    """
+    if exact and abs(value) <= _EXACT:
+        at = bisect.bisect_left(grid, value)
+        # grid[at - 1] < value <= grid[at]: every other line is farther than one of these.
+        if at == len(grid) or (at and abs(grid[at - 1] - value) <= abs(grid[at] - value)):
+            return at - 1
+        return at
     return min(range(len(grid)), key=lambda i: abs(grid[i] - value))
 
 
-def _span(grid: Sequence[float], start: float, end: float) -> int:
-    return max(1, sum(1 for g in grid if start - _GRID_TOLERANCE <= g < end - _GRID_TOLERANCE))
+def _span(grid: Sequence[float], start: float, end: float, exact: bool = False) -> int:
+    """How many grid lines from ``start`` up to ``end`` (each less the tolerance): at least 1.
+    ``exact`` as for :func:`_position` (bisection needs only the order)."""
+    low, high = start - _GRID_TOLERANCE, end - _GRID_TOLERANCE
+    if exact:
+        if not high > low:
+            return 1
+        return max(1, bisect.bisect_left(grid, high) - bisect.bisect_left(grid, low))
+    return max(1, sum(1 for g in grid if low <= g < high))
+
+
+# Within this distance of 0, the distances from a value to two grid lines (more than the
+# tolerance apart) never round to the same float, so the nearer of the two is told exactly.
+_EXACT = 1e12
+
+
+def _exact(grid: Sequence[float]) -> bool:
+    """Whether a grid of :func:`_grid` can be searched by bisection (see :func:`_position`):
+    every line a number within :data:`_EXACT` of 0 (not NaN, which has no order)."""
+    return bool(grid) and all(abs(g) <= _EXACT for g in grid)
 
 
 def _ruled_table(
-    boxes: Sequence[_Box], chars: Sequence[_Char], page: int, budget: _Budget
+    boxes: Sequence[_Box],
+    chars: Sequence[_Char],
+    centres: Sequence[tuple[float, float]],
+    page: int,
+    budget: _Budget,
 ) -> _RawTable | None:
-    """Take the text of each cell of a ruled table.
+    """Take the text of each cell of a ruled table (``centres``: each character's centre).
 
     Characters are matched to cells by row bands: the cells' tops and bottoms cut the table into
     bands, each band lists the cells across it left to right, and a character's centre finds its
@@ -670,20 +855,27 @@ def _ruled_table(
     for band_cells in bands:
         band_cells.sort()
         starts.append([c[0] for c in band_cells])
+    # A centre above the first cut or on or below the last lies in no cell (no cell starts at
+    # the last cut): such characters, most of a page's, are passed over at once. NaN has no
+    # order, so with NaN among the cuts every character is looked up.
+    first, last = (cuts[0], cuts[-1]) if all(c == c for c in cuts) else (-math.inf, math.inf)
+    bisect_right = bisect.bisect_right
     texts: list[list[_Char]] = [[] for _ in boxes]
-    for n, c in enumerate(chars):
-        if not n % _CHECK_EVERY:
-            budget.tick()
-        x, y = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
-        band = bisect.bisect_right(cuts, y) - 1
-        if band < 0 or band >= len(bands):
-            continue
-        at = bisect.bisect_right(starts[band], x) - 1
-        if at >= 0:
-            x0, x1, index = bands[band][at]
-            top, bottom = boxes[index][1], boxes[index][3]
-            if x < x1 and top <= y < bottom:
-                texts[index].append(c)
+    for start in range(0, len(chars), _CHECK_EVERY):
+        budget.tick()
+        for n in range(start, min(start + _CHECK_EVERY, len(chars))):
+            x, y = centres[n]
+            if not first <= y < last:
+                continue
+            band = bisect_right(cuts, y) - 1
+            if band < 0 or band >= len(bands):
+                continue
+            at = bisect_right(starts[band], x) - 1
+            if at >= 0:
+                x0, x1, index = bands[band][at]
+                top, bottom = boxes[index][1], boxes[index][3]
+                if x < x1 and top <= y < bottom:
+                    texts[index].append(chars[n])
     return _RawTable(
         page=page,
         boxes=[(x0, y0, x1, y1, _cell_text(texts[i])) for i, (x0, y0, x1, y1) in enumerate(boxes)],
@@ -691,7 +883,7 @@ def _ruled_table(
 
 
 def _cell_text(chars: Sequence[_Char]) -> str:
-    lines = [" ".join(w.text for w in _line_words(line)) for line in _char_lines(chars)]
+    lines = [" ".join(w[0] for w in _line_words(line)) for line in _char_lines(chars)]
     return _join_wrapped([ln for ln in (ln.strip() for ln in lines) if ln])
 
 
@@ -755,22 +947,22 @@ def _group_lines(words: Sequence[_Word]) -> list[_Line]:
     """Group words into lines: a word joins a line when its vertical centre lies within the
     band of the line's first word. Lines are numbered from 1, top to bottom."""
     bands: list[tuple[float, float, list[_Word]]] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        centre = (w.top + w.bottom) / 2
+    for w in sorted(words, key=_TOP_X0):
+        centre = (w[3] + w[4]) / 2
         if bands and bands[-1][0] <= centre <= bands[-1][1]:
             bands[-1][2].append(w)
         else:
-            bands.append((w.top, w.bottom, [w]))
+            bands.append((w[3], w[4], [w]))
     lines = []
     for number, (_, _, ws) in enumerate(bands, start=1):
-        ws.sort(key=lambda w: w.x0)
+        ws.sort(key=_X0)
         lines.append(
             _Line(
-                words=[w.text for w in ws],
-                x0=[w.x0 for w in ws],
-                x1=[w.x1 for w in ws],
-                top=min(w.top for w in ws),
-                bottom=max(w.bottom for w in ws),
+                words=[w[0] for w in ws],
+                x0=[w[1] for w in ws],
+                x1=[w[2] for w in ws],
+                top=min(w[3] for w in ws),
+                bottom=max(w[4] for w in ws),
                 number=number,
             )
         )
@@ -1148,16 +1340,18 @@ def _table(parts: Sequence[_RawTable], index: int) -> Table:
     row where no cell starts stays in place as an empty row.
     """
     xs = _grid([b[0] for part in parts for b in part.boxes])
+    x_exact = _exact(xs)
     rows: list[tuple[Cell, ...]] = []
     for part in parts:
         ys = _grid([b[1] for b in part.boxes])
+        y_exact = _exact(ys)
         grid: list[list[tuple[int, Cell]]] = [[] for _ in ys]
         for x0, top, x1, bottom, text in part.boxes:
-            row, column = _position(ys, top), _position(xs, x0)
+            row, column = _position(ys, top, y_exact), _position(xs, x0, x_exact)
             cell = Cell(
                 text=text,
-                rowspan=_span(ys, top, bottom),
-                colspan=_span(xs, x0, x1),
+                rowspan=_span(ys, top, bottom, y_exact),
+                colspan=_span(xs, x0, x1, x_exact),
                 location=Location(page=part.page, table=index, row=len(rows) + row, column=column),
             )
             grid[row].append((column, cell))
