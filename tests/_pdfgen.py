@@ -377,9 +377,25 @@ def _narrative_end(w: _Writer) -> None:
     w.line(OTHER)
 
 
-def ruled_pdf() -> bytes:
-    """The report with ruled tables: 二 on page 1, 三 over pages 2–3, then 四."""
+def ruled_pdf(*, shaded: bool = False) -> bytes:
+    """The report with ruled tables: 二 on page 1, 三 over pages 2–3, then 四.
+
+    ``shaded`` paints a banner in a gradient (a PDF shading object, as Word writes for a
+    gradient fill) across the top of the first page.
+    """
     w = _Writer()
+    if shaded:
+        from reportlab.lib.colors import Color
+
+        c = w.canvas
+        c.saveState()
+        band = c.beginPath()
+        band.rect(0, PAGE_HEIGHT - 30, PAGE_WIDTH, 30)
+        c.clipPath(band, stroke=0, fill=0)
+        c.linearGradient(
+            0, PAGE_HEIGHT, PAGE_WIDTH, PAGE_HEIGHT, (Color(0.8, 0, 0), Color(1, 0.9, 0.9))
+        )
+        c.restoreState()
     _narrative_start(w)
     w.ruled(WIDTHS_2, table_2())
     w.new_page()

@@ -343,6 +343,19 @@ def test_parse_reads_the_ruled_pdf_exactly(ruled_bytes: bytes) -> None:
     gen.assert_tables(_parse()(ruled_bytes, format="pdf").report)
 
 
+def test_a_gradient_banner_does_not_make_the_page_unreadable(ruled_bytes: bytes) -> None:
+    """A page with a shading object (a gradient fill, which has no matrix in PDFium) is read,
+    and gives the same report, findings and document as the page without it."""
+    parse = _parse()
+    plain, shaded = (
+        parse(ruled_bytes, format="pdf"),
+        parse(gen.ruled_pdf(shaded=True), format="pdf"),
+    )
+    gen.assert_tables(shaded.report)
+    assert shaded.report == plain.report
+    assert shaded.findings == plain.findings
+
+
 def test_parse_reads_the_text_pdf_exactly(text_bytes: bytes) -> None:
     # One row per line, a vertically typeset 表四 header, wrapped labels, values printed on the
     # line before their label: every value still lands in its cell.

@@ -565,7 +565,8 @@ def _edges(pdfium: Any, page: Any, budget: _Budget) -> tuple[list[_Edge], list[_
     y_at = x_at + ctypes.sizeof(ctypes.c_float)
     matrix, point = _floats(matrix_buffer), _floats(point_buffer)
     kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM)
-    plain = (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE)
+    # Objects that draw no ruling lines. A shading (a gradient fill) has no matrix in PDFium.
+    plain = (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_SHADING)
     moveto, lineto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
     get_segment, segment_point = api.get_segment, api.segment_point
     segment_type, segment_close = api.segment_type, api.segment_close
@@ -587,8 +588,6 @@ def _edges(pdfium: Any, page: Any, budget: _Budget) -> tuple[list[_Edge], list[_
                     "Failed to determine pageobject type, did you pass in a valid "
                     "FPDF_PAGEOBJECT handle?"
                 )
-            # Text and image objects always have a matrix; PDFium gives none for a shading,
-            # and pypdfium2 raises then: so does this (the page is unreadable, as it was).
             if kind in plain:
                 continue
             if not api.object_matrix(obj, matrix_at):
