@@ -334,11 +334,13 @@ def _generate(version: Version) -> tuple[str, dict[str, Any]]:
             names = [top.cell(p) for p in r.pointers]
         else:
             if block is None or guards[i - 1] != guard:
-                run = [j for j in range(i, len(rs)) if guards[j] == guard]
-                run = run[: next((k for k, j in enumerate(run) if j != i + k), len(run))]
+                end = i
+                while end < len(rs) and guards[end] == guard:
+                    end += 1
+                run = tuple(range(i, end))
                 body += [
                     f"    if r.{guard} is None:",
-                    f"        blanks += {tuple(run)!r}",
+                    f"        blanks += {run!r}",
                     "    else:",
                 ]
                 block = Scope(body, "        ", top.objects)
