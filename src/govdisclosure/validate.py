@@ -21,6 +21,7 @@ import datetime as _dt
 import functools
 import importlib
 import itertools
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -466,23 +467,34 @@ def _check_report(report: Report) -> ValidationReport:
 
 def _walker(report: Report) -> Getter:
     """:func:`object_getter` for a report the generated checks read: each pointer is walked
-    down from the report, without recursion or memo (a rule reads each cell once)."""
+    down from the report, without recursion or memo (a rule reads each cell once).
+
+    A filled cell is read by one C-level ``attrgetter``; only when that meets a ``None`` (or an
+    object without the attribute) is the pointer walked step by step to name the blank."""
 
     def get(ptr: str) -> Any:
-        obj: Any = report
-        for name, here in _steps(ptr):
+        read, steps = _reader(ptr)
+        try:
+            obj = read(report)
+        except AttributeError:
+            obj = None
+        if obj is not None:
+            return obj
+        obj = report
+        for name, here in steps:
             obj = getattr(obj, name, None)
             if obj is None:
                 return Blank(here)
-        return obj
+        return obj  # pragma: no cover - attrgetter found None, so the walk does too
 
     return get
 
 
 @functools.cache
-def _steps(ptr: str) -> tuple[tuple[str, str], ...]:
+def _reader(ptr: str) -> tuple[Callable[[Any], Any], tuple[tuple[str, str], ...]]:
+    """The attrgetter of a pointer's attribute path, and its ``(name, prefix)`` steps."""
     tokens, prefixes = _parts(ptr)
-    return tuple(zip(tokens, prefixes, strict=True))
+    return operator.attrgetter(".".join(tokens)), tuple(zip(tokens, prefixes, strict=True))
 
 
 class _Pending:
