@@ -594,55 +594,85 @@ def _structure_body(
         emit([f"{d} = {ref}({args})"])
 
 
-def _gen_unstructure(cls: type, ns: dict[str, Any]) -> str:
-    """A function that turns an instance of ``cls`` into a dict, its objects inlined."""
+def _gen_unstructure(cls: type, ns: dict[str, Any], prefix: str = "u") -> str:
+    """A function that turns an instance of ``cls`` into a dict, its objects inlined.
+
+    With ``prefix`` ``"j"``, the dict is only for orjson to write (see :func:`dumpb`): dates
+    stay ``date`` objects, lists are not copied and amounts take the cheaper ``str`` when it
+    writes the same digits. orjson writes that dict as exactly the bytes of the ``"u"`` one.
+    """
     names = itertools.count(1)
-    lines = [f"def {_fn_name(cls, None, 'u')}(o):"]
-    _unstructure_body(cls, "o", "    ", lines, names, ns)
+    lines = [f"def {_fn_name(cls, None, prefix)}(o):"]
+    _unstructure_body(cls, "o", "    ", lines, names, ns, prefix)
     lines.append("    return o")
     return "\n".join(lines)
 
 
 def _unstructure_body(
-    cls: type, v: str, indent: str, lines: list[str], names: Iterator[int], ns: dict[str, Any]
+    cls: type,
+    v: str,
+    indent: str,
+    lines: list[str],
+    names: Iterator[int],
+    ns: dict[str, Any],
+    prefix: str = "u",
 ) -> None:
     """Append lines that rebind ``v``, an instance of ``cls``, to its dict."""
+    writer = prefix == "j"
     items = []
     for name, spec in specs(cls):
         kind = spec.kind
         if kind in ("count", "signed_count", "year", "text", "choice"):
             items.append(f"{name!r}: {v}.{name}")
             continue
-        if kind == "text_list":
-            items.append(f"{name!r}: list({v}.{name})")
-            continue
         if kind == "object_list":
             assert spec.cls is not None
-            items.append(f"{name!r}: [{_fn_name(spec.cls, None, 'u')}(e) for e in {v}.{name}]")
+            fn = _fn_name(spec.cls, None, prefix)
+            items.append(f"{name!r}: [{fn}(e) for e in {v}.{name}]")
+            continue
+        if kind == "text_list" and not writer:
+            items.append(f"{name!r}: list({v}.{name})")
             continue
         x = f"t{next(names)}"
+        if kind == "text_list":
+            # orjson writes a list as list() of it would be; anything else is copied. Read in
+            # the literal, in the order to_dict reads it (an error names the same attribute).
+            items.append(f"{name!r}: {x} if ({x} := {v}.{name}).__class__ is list else list({x})")
+            continue
         lines.append(f"{indent}{x} = {v}.{name}")
         inner = indent
+        if kind == "date" and writer:
+            # orjson writes a date as its isoformat(); a subclass (a datetime) is converted.
+            guard = f" and {x} is not None" if spec.nullable else ""
+            lines.append(f"{indent}if {x}.__class__ is not _date{guard}: {x} = {x}.isoformat()")
+            items.append(f"{name!r}: {x}")
+            continue
         if spec.nullable:
             lines.append(f"{indent}if {x} is not None:")
             inner += "    "
-        if kind == "amount":
+        if kind == "amount" and writer:
+            # str() of a Decimal is format(x, "f") unless it has to write an exponent.
+            lines += [
+                f"{inner}{x}s = str({x}) if {x}.__class__ is _Decimal else 'E'",
+                f"{inner}{x} = format({x}, 'f') if 'E' in {x}s else {x}s",
+            ]
+        elif kind == "amount":
             lines.append(f"{inner}{x} = format({x}, 'f')")
         elif kind == "date":
             lines.append(f"{inner}{x} = {x}.isoformat()")
         elif kind == "object":
             assert spec.cls is not None
-            _unstructure_body(spec.cls, x, inner, lines, names, ns)
+            _unstructure_body(spec.cls, x, inner, lines, names, ns, prefix)
         else:  # variant: each version's class inlined, anything else dispatched on its class
             keyword = "if"
             for child in dict.fromkeys(cls for _, cls in spec.variants):
                 ref = f"_cls_{child.__name__}"
                 ns[ref] = child
                 lines.append(f"{inner}{keyword} {x}.__class__ is {ref}:")
-                _unstructure_body(child, x, inner + "    ", lines, names, ns)
+                _unstructure_body(child, x, inner + "    ", lines, names, ns, prefix)
                 keyword = "elif"
             lines.append(f"{inner}else:")
-            lines.append(f"{inner}    {x} = _U[{x}.__class__]({x})")
+            lines.append(f"{inner}    {x} = _{prefix.upper()}[{x}.__class__]({x})")
         items.append(f"{name!r}: {x}")
     lines.append(f"{indent}{v} = {{{', '.join(items)}}}")
 
@@ -654,16 +684,18 @@ def _list_items(cls_list: tuple[type, ...]) -> list[type]:
 
 
 class _Unstructurers(dict[type, Callable[[Any], dict[str, Any]]]):
-    """The ``to_dict`` function of each model class, generated when first looked up."""
+    """The ``to_dict`` function (or the writer's, prefix ``"j"``) of each model class,
+    generated when first looked up."""
 
-    def __init__(self, owner: _Generated) -> None:
+    def __init__(self, owner: _Generated, prefix: str = "u") -> None:
         super().__init__()
         self._owner = owner
+        self._prefix = prefix
 
     def __missing__(self, cls: type) -> Callable[[Any], dict[str, Any]]:
         if cls not in all_classes():
             raise KeyError(cls)
-        fn = self[cls] = self._owner.unstructure(cls)
+        fn = self[cls] = self._owner.unstructure(cls, self._prefix)
         return fn
 
 
@@ -705,10 +737,13 @@ class _Generated:
             "_Decimal": Decimal,
             "_fromiso": _fromiso,
             "_new": object.__new__,
+            "_date": _dt.date,
         }
         self.ns["_U"] = _Unstructurers(self)
+        self.ns["_J"] = _Unstructurers(self, "j")
         self.fast = _Fast(self)
         self._dump: Callable[[Report], dict[str, Any]] | None = None
+        self._write: Callable[[Report], dict[str, Any]] | None = None
 
     def _exec(self, sources: list[str]) -> None:
         if sources:
@@ -725,13 +760,13 @@ class _Generated:
             fn: Callable[[Any], Report] = self.ns[_fn_name(root, version, "s")]
         return fn
 
-    def unstructure(self, cls: type) -> Callable[[Any], dict[str, Any]]:
-        """The ``to_dict`` function of ``cls``."""
+    def unstructure(self, cls: type, prefix: str = "u") -> Callable[[Any], dict[str, Any]]:
+        """The ``to_dict`` function of ``cls`` (the writer's with ``prefix`` ``"j"``)."""
         with _LOCK:
             needed = [cls, *_list_items(all_classes())]
-            names = [(c, _fn_name(c, None, "u")) for c in needed]
-            self._exec([_gen_unstructure(c, self.ns) for c, n in names if n not in self.ns])
-            fn: Callable[[Any], dict[str, Any]] = self.ns[_fn_name(cls, None, "u")]
+            names = [(c, _fn_name(c, None, prefix)) for c in needed]
+            self._exec([_gen_unstructure(c, self.ns, prefix) for c, n in names if n not in self.ns])
+            fn: Callable[[Any], dict[str, Any]] = self.ns[_fn_name(cls, None, prefix)]
         return fn
 
     def dump(self) -> Callable[[Report], dict[str, Any]]:
@@ -739,6 +774,13 @@ class _Generated:
         fn = self._dump
         if fn is None:
             fn = self._dump = self.unstructure(Report)
+        return fn
+
+    def write(self) -> Callable[[Report], dict[str, Any]]:
+        """The dict of a report that :func:`dumpb` hands to orjson."""
+        fn = self._write
+        if fn is None:
+            fn = self._write = self.unstructure(Report, "j")
         return fn
 
 
@@ -924,7 +966,7 @@ def dumpb(report: Report, *, indent: bool = False) -> bytes:
     """
     option = orjson.OPT_INDENT_2 if indent else 0
     try:
-        return orjson.dumps(_codecs().dump()(report), option=option)
+        return orjson.dumps(_codecs().write()(report), option=option)
     except (TypeError, ValueError, AttributeError, orjson.JSONEncodeError) as e:
         raise ReportError(
             [

@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import importlib
+import itertools
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -267,11 +269,15 @@ def _generate(version: Version) -> tuple[str, dict[str, Any]]:
     ``flagged`` lists the rules that fail (their index) or that raised on a value that is not
     blank (``~index``: an ill-typed object); ``blank`` lists the rules of ``blank_any`` kinds that
     are not checkable. A rule is tested first; only when its test raises (a blank in the
-    arithmetic) are its cells looked at one by one, and a whole blank table is answered before
-    any test. Both lists are in rule order.
+    arithmetic) are its cells looked at one by one. The ``blank_any`` rules under one nullable
+    table (consecutive in the catalogue) form a block: when the table is missing, one test
+    answers them all, and their cells are read only when it is there. Both lists are in rule
+    order.
     """
     fields = _field_specs(version)
     ns: dict[str, Any] = {"_date": _dt.date}
+    rs = rules(version)
+    guards = [_guard(r, fields) for r in rs]
     head: list[str] = [
         "def check(r):",
         "    bad = []",
@@ -279,56 +285,77 @@ def _generate(version: Version) -> tuple[str, dict[str, Any]]:
         "    blanks = []",
         "    blank = blanks.append",
     ]
-    objects: dict[tuple[str, ...], str] = {(): "r"}
-    values: dict[str, str] = {}
-    tops: dict[str, str] = {}
+    counter = itertools.count(1)
 
-    def obj(path: tuple[str, ...]) -> str:
-        if path not in objects:
-            parent = obj(path[:-1])
-            spec = fields[pointer(path)]
-            name = f"o{len(objects)}"
-            if spec.nullable:
-                cls = target(spec, version)
-                assert cls is not None
-                empty = f"_E_{cls.__name__}"
-                ns[empty] = cls()  # a row of blanks: its cells read as None
-                head.append(f"    {name} = {parent}.{path[-1]} or {empty}")
-                if len(path) == 1:
-                    tops[path[0]] = f"t_{name}"
-                    head.append(f"    t_{name} = {parent}.{path[-1]} is None")
-            else:
-                head.append(f"    {name} = {parent}.{path[-1]}")
-            objects[path] = name
-        return objects[path]
+    class Scope:
+        """Where reads go, and the objects and cells already read there."""
 
-    def cell(ptr: str) -> str:
-        if ptr not in values:
-            path = tuple(pointer_parts(ptr))
-            parent = obj(path[:-1])
-            name = f"v{len(values)}"
-            head.append(f"    {name} = {parent}.{path[-1]}")
-            values[ptr] = name
-        return values[ptr]
+        def __init__(self, lines: list[str], pad: str, objects: dict[tuple[str, ...], str]):
+            self.lines, self.pad = lines, pad
+            self.objects = dict(objects)
+            self.values: dict[str, str] = {}
+
+        def obj(self, path: tuple[str, ...]) -> str:
+            if path not in self.objects:
+                parent = self.obj(path[:-1])
+                spec = fields[pointer(path)]
+                name = f"o{next(counter)}"
+                if spec.nullable:
+                    cls = target(spec, version)
+                    assert cls is not None
+                    empty = f"_E_{cls.__name__}"
+                    ns[empty] = cls()  # a row of blanks: its cells read as None
+                    self.lines.append(f"{self.pad}{name} = {parent}.{path[-1]} or {empty}")
+                else:
+                    self.lines.append(f"{self.pad}{name} = {parent}.{path[-1]}")
+                self.objects[path] = name
+            return self.objects[path]
+
+        def cell(self, ptr: str) -> str:
+            if ptr not in self.values:
+                path = tuple(pointer_parts(ptr))
+                parent = self.obj(path[:-1])
+                name = f"v{next(counter)}"
+                self.lines.append(f"{self.pad}{name} = {parent}.{path[-1]}")
+                self.values[ptr] = name
+            return self.values[ptr]
+
+    top = Scope(head, "    ", {(): "r"})
+    # The cells of rules outside any block are read first, as they may lie in any table.
+    for r, guard in zip(rs, guards, strict=True):
+        if guard is None:
+            for p in r.pointers:
+                top.cell(p)
 
     body: list[str] = []
-    for i, r in enumerate(rules(version)):
-        names = [cell(p) for p in r.pointers]
+    block: Scope | None = None
+    for i, (r, guard) in enumerate(zip(rs, guards, strict=True)):
+        if guard is None:
+            block = None
+            names = [top.cell(p) for p in r.pointers]
+        else:
+            if block is None or guards[i - 1] != guard:
+                end = i
+                while end < len(rs) and guards[end] == guard:
+                    end += 1
+                run = tuple(range(i, end))
+                body += [
+                    f"    if r.{guard} is None:",
+                    f"        blanks += {run!r}",
+                    "    else:",
+                ]
+                block = Scope(body, "        ", top.objects)
+            names = [block.cell(p) for p in r.pointers]
+        pad = "    " if guard is None else "        "
         test = _test(r, names, ns, i)
         if not KINDS[r.kind].blank_any:
             body += [
-                "    try:",
-                f"        if {test}: fail({i})",
-                "    except Exception:",
-                f"        fail({~i})",
+                f"{pad}try:",
+                f"{pad}    if {test}: fail({i})",
+                f"{pad}except Exception:",
+                f"{pad}    fail({~i})",
             ]
             continue
-        pad = "    "
-        root = _root(r)
-        whole = tops.get(root[1:]) if root else None
-        if whole is not None:
-            body += [f"    if {whole}: blank({i})", "    else:"]
-            pad = "        "
         some_blank = " or ".join(f"{n} is None" for n in dict.fromkeys(names))
         body += [
             f"{pad}try:",
@@ -338,6 +365,14 @@ def _generate(version: Version) -> tuple[str, dict[str, Any]]:
             f"{pad}    else: fail({~i})",
         ]
     return "\n".join([*head, *body, "    return bad, blanks"]), ns
+
+
+def _guard(r: Rule, fields: dict[str, Any]) -> str | None:
+    """The nullable top-level field whose absence makes rule ``r`` not checkable, if any."""
+    root = _root(r)
+    if not root or not KINDS[r.kind].blank_any or not fields[root].nullable:
+        return None
+    return root[1:]
 
 
 def _test(r: Rule, names: list[str], ns: dict[str, Any], index: int) -> str:
@@ -366,19 +401,31 @@ def generated_source(version: Version) -> str:
 
 
 def _evaluate(version: Version, get: Getter, which: list[int] | None = None) -> list[Finding]:
-    rs = rules(version)
+    rs, roots = _catalogue(version)
     out = []
+    blank: dict[str, bool] = {}  # top-level pointer -> whether it is blank, read once
     for i in range(len(rs)) if which is None else which:
         r = rs[i]
-        root = _root(r)
-        if root and get(root).__class__ is Blank:
-            # A whole table is blank: the same finding every time, so build it once.
-            out.append(_absent(r, root))
-            continue
+        root = roots[i]
+        if root:
+            whole = blank.get(root)
+            if whole is None:
+                whole = blank[root] = get(root).__class__ is Blank
+            if whole:
+                # A whole table is blank: the same finding every time, so build it once.
+                out.append(_absent(r, root))
+                continue
         found = r.evaluate(get)
         if found is not None:
             out.append(found)
     return out
+
+
+@functools.cache
+def _catalogue(version: Version) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
+    """The rules of ``version`` and the :func:`_root` of each (the catalogue is fixed)."""
+    rs = rules(version)
+    return rs, tuple(_root(r) for r in rs)
 
 
 @functools.cache
@@ -420,23 +467,34 @@ def _check_report(report: Report) -> ValidationReport:
 
 def _walker(report: Report) -> Getter:
     """:func:`object_getter` for a report the generated checks read: each pointer is walked
-    down from the report, without recursion or memo (a rule reads each cell once)."""
+    down from the report, without recursion or memo (a rule reads each cell once).
+
+    A filled cell is read by one C-level ``attrgetter``; only when that meets a ``None`` (or an
+    object without the attribute) is the pointer walked step by step to name the blank."""
 
     def get(ptr: str) -> Any:
-        obj: Any = report
-        for name, here in _steps(ptr):
+        read, steps = _reader(ptr)
+        try:
+            obj = read(report)
+        except AttributeError:
+            obj = None
+        if obj is not None:
+            return obj
+        obj = report
+        for name, here in steps:
             obj = getattr(obj, name, None)
             if obj is None:
                 return Blank(here)
-        return obj
+        return obj  # pragma: no cover - attrgetter found None, so the walk does too
 
     return get
 
 
 @functools.cache
-def _steps(ptr: str) -> tuple[tuple[str, str], ...]:
+def _reader(ptr: str) -> tuple[Callable[[Any], Any], tuple[tuple[str, str], ...]]:
+    """The attrgetter of a pointer's attribute path, and its ``(name, prefix)`` steps."""
     tokens, prefixes = _parts(ptr)
-    return tuple(zip(tokens, prefixes, strict=True))
+    return operator.attrgetter(".".join(tokens)), tuple(zip(tokens, prefixes, strict=True))
 
 
 class _Pending:
