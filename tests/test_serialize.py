@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import govdisclosure as g
@@ -289,3 +290,14 @@ def test_dumpb_reports_what_json_cannot_carry(example_2021: Any) -> None:
         with pytest.raises(g.ReportError) as info:
             dump(bad)
         assert info.value.findings[0].rule == "dump.invalid"
+
+
+def test_a_wrong_object_in_a_section_is_dump_invalid(example_2021: Any) -> None:
+    """A section that holds something other than its model object (a bare number) is the
+    ``dump.invalid`` error of ``dumps`` and ``dumpb``, naming the type, not a ``KeyError``."""
+    bad = attrs.evolve(g.from_dict(example_2021), proactive_disclosure=5)
+    for dump in (g.dumps, g.dumpb):
+        with pytest.raises(g.ReportError) as info:
+            dump(bad)
+        assert info.value.findings[0].rule == "dump.invalid"
+        assert "int" in info.value.findings[0].message_en

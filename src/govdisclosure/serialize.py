@@ -694,7 +694,9 @@ class _Unstructurers(dict[type, Callable[[Any], dict[str, Any]]]):
 
     def __missing__(self, cls: type) -> Callable[[Any], dict[str, Any]]:
         if cls not in all_classes():
-            raise KeyError(cls)
+            # A field holds something other than a model object: a value of the wrong type,
+            # which dumps/dumpb report as ``dump.invalid``.
+            raise TypeError(f"{cls.__name__} is not a govdisclosure model class")
         fn = self[cls] = self._owner.unstructure(cls, self._prefix)
         return fn
 
