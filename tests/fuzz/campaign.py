@@ -594,22 +594,34 @@ class Worker:
 
     def __init__(self, seed: int) -> None:
         cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", "--seed", str(seed)]
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT, text=True, bufsize=1)  # fmt: skip
-        self.started = False
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT)
+        self.pending = b""
 
     def send(self, target: str, indices: list[int]) -> None:
         assert self.proc.stdin is not None
-        self.proc.stdin.write("".join(f"{target} {i}\n" for i in indices))
+        self.proc.stdin.write("".join(f"{target} {i}\n" for i in indices).encode())
         self.proc.stdin.flush()
 
     def result(self, timeout: float) -> dict[str, Any] | None:
-        """The next result, or ``None`` after ``timeout`` seconds (or if the worker died)."""
+        """The next result, or ``None`` after ``timeout`` seconds (or if the worker died).
+
+        The pipe is read raw, lines split here: a buffered reader could hold a result that
+        ``select`` no longer sees, and an answered input would look hung.
+        """
         assert self.proc.stdout is not None
-        ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
-        if not ready:
-            return None
-        line = self.proc.stdout.readline()
-        return json.loads(line) if line else None
+        fd = self.proc.stdout.fileno()
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self.pending:
+            left = deadline - time.monotonic()
+            ready, _, _ = select.select([fd], [], [], max(0.0, left))
+            if not ready:
+                return None
+            data = os.read(fd, 1 << 16)
+            if not data:
+                return None
+            self.pending += data
+        line, _, self.pending = self.pending.partition(b"\n")
+        return dict(json.loads(line))
 
     def kill(self) -> None:
         self.proc.kill()
