@@ -90,19 +90,95 @@ def counts(total: int) -> dict[str, int]:
 # -- Inputs -----------------------------------------------------------------------------------
 
 PIECES = (
-    "<table>", "</table>", "<tr>", "<td>", "<td colspan=99999>", "<th rowspan='7'>", "</td>",
-    "<div>", "</div>", "<p>", "<br>", "<script>", "</script>", 'document.write("', '\\"',
-    "\\u003c", "\\ud800", "&#xD800;", "&#55296;", "&nbsp;", "<meta charset='rot13'>", "<!--",
-    "-->", "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况", "（一）", "（二）", "|", "｜", "1", "约5", "-",
-    "\n", " ", "\t", "年度报告", "2023年", "2023年1月1日至2023年12月31日", "<table", ">", "<",
-    "\x00", "\udcc4", "1-2-3-4-5", "1,2,3,4", "1.5", "99999999999999999999", "—", "/",
-    "自然人", "商业企业", "总计", "本年新收政府信息公开申请数量", "联系电话：0571-12345678",
-    "某市某局", "人民政府办公室", "收费", "元", "件", "%", "１２３", "二〇二三年",
-)  # fmt: skip
+    "<table>",
+    "</table>",
+    "<tr>",
+    "<td>",
+    "<td colspan=99999>",
+    "<th rowspan='7'>",
+    "</td>",
+    "<div>",
+    "</div>",
+    "<p>",
+    "<br>",
+    "<script>",
+    "</script>",
+    'document.write("',
+    '\\"',
+    "\\u003c",
+    "\\ud800",
+    "&#xD800;",
+    "&#55296;",
+    "&nbsp;",
+    "<meta charset='rot13'>",
+    "<!--",
+    "-->",
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "（一）",
+    "（二）",
+    "|",
+    "｜",
+    "1",
+    "约5",
+    "-",
+    "\n",
+    " ",
+    "\t",
+    "年度报告",
+    "2023年",
+    "2023年1月1日至2023年12月31日",
+    "<table",
+    ">",
+    "<",
+    "\x00",
+    "\udcc4",
+    "1-2-3-4-5",
+    "1,2,3,4",
+    "1.5",
+    "99999999999999999999",
+    "—",
+    "/",
+    "自然人",
+    "商业企业",
+    "总计",
+    "本年新收政府信息公开申请数量",
+    "联系电话：0571-12345678",
+    "某市某局",
+    "人民政府办公室",
+    "收费",
+    "元",
+    "件",
+    "%",
+    "１２３",
+    "二〇二三年",
+)
 #: Characters that regexes repeat: long runs of them probe back-tracking.
-RUNS = ("|", "｜", " ", "1", "1-", "1,", "1.", "-", "—", "（一）", "<table", "<td>", "\\\"",
-        "一", "年", "0571-", "&nbsp;", "<", "\n", "\n|", "约")  # fmt: skip
+RUNS = (
+    "|",
+    "｜",
+    " ",
+    "1",
+    "1-",
+    "1,",
+    "1.",
+    "-",
+    "—",
+    "（一）",
+    "<table",
+    "<td>",
+    '\\"',
+    "一",
+    "年",
+    "0571-",
+    "&nbsp;",
+    "<",
+    "\n",
+    "\n|",
+    "约",
+)
 
 
 def _fixtures(suffix: str) -> list[str]:
@@ -116,7 +192,7 @@ def _json_fixtures() -> list[str]:
 
 
 def mutate_text(rng: random.Random, text: str, pieces: tuple[str, ...], cap: int) -> str:
-    """``text`` after 1 to 8 random edits (inserts, deletions, copies, long runs), at most ``cap``."""
+    """``text`` after 1 to 8 random edits (inserts, cuts, copies, long runs), at most ``cap``."""
     for _ in range(rng.randint(1, 8)):
         at = rng.randint(0, len(text))
         op = rng.random()
@@ -132,9 +208,26 @@ def mutate_text(rng: random.Random, text: str, pieces: tuple[str, ...], cap: int
             run = rng.choice(RUNS) * rng.randint(50, 3000)
             text = text[:at] + run + rng.choice(("", "x", "|a", "年", "\n")) + text[at:]
         elif op < 0.9:
-            text = text[:at] + chr(rng.choice((rng.randint(0, 0x2FFF), rng.randint(0x4E00, 0x9FFF), rng.randint(0xD800, 0xDFFF), rng.randint(0xE000, 0x10FFFF)))) + text[at:]  # fmt: skip
+            text = (
+                text[:at]
+                + chr(
+                    rng.choice(
+                        (
+                            rng.randint(0, 0x2FFF),
+                            rng.randint(0x4E00, 0x9FFF),
+                            rng.randint(0xD800, 0xDFFF),
+                            rng.randint(0xE000, 0x10FFFF),
+                        )
+                    )
+                )
+                + text[at:]
+            )
         else:
-            text = text[:at] + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) + text[at:]  # fmt: skip
+            text = (
+                text[:at]
+                + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+                + text[at:]
+            )
         if len(text) > cap:
             start = rng.randint(0, len(text) - cap)
             text = text[start : start + cap]
@@ -182,7 +275,9 @@ def _plain(body: bytes) -> bytes:
         data = zlib.decompress(base64.a85decode(raw, adobe=raw.startswith(b"<~")))
     except ValueError:
         try:
-            data = zlib.decompress(base64.a85decode(raw + (b"" if raw.endswith(b"~>") else b"~>"), adobe=False))
+            data = zlib.decompress(
+                base64.a85decode(raw + (b"" if raw.endswith(b"~>") else b"~>"), adobe=False)
+            )
         except (ValueError, zlib.error):
             return body
     except zlib.error:
@@ -217,15 +312,40 @@ def pdf_build(objects: dict[int, bytes], trailer: bytes) -> bytes:
     return out.getvalue()
 
 
-_HUGE = (b"9" * 400, b"1e308", b"-99999999999999999999", b"0.000000000000000000001",
-         b"340282366920938463463374607431768211457", b"NaN", b"-0", b"1" * 5000)  # fmt: skip
-_OPERATORS = (b"q ", b"Q ", b"BT ", b"ET ", b"(x) Tj ", b"[(a) -99999 (b)] TJ ", b"1 0 0 1 0 0 cm ",
-              b"/F2 99999 Tf ", b"0 -99999 Td ", b"T* ", b"re f ", b"0 0 m 1 1 l S ", b"<FEFF> Tj ",
-              b"/F9 1 Tf ", b"9999 Tz ", b"0 0 99999 99999 re S ")  # fmt: skip
+_HUGE = (
+    b"9" * 400,
+    b"1e308",
+    b"-99999999999999999999",
+    b"0.000000000000000000001",
+    b"340282366920938463463374607431768211457",
+    b"NaN",
+    b"-0",
+    b"1" * 5000,
+)
+_OPERATORS = (
+    b"q ",
+    b"Q ",
+    b"BT ",
+    b"ET ",
+    b"(x) Tj ",
+    b"[(a) -99999 (b)] TJ ",
+    b"1 0 0 1 0 0 cm ",
+    b"/F2 99999 Tf ",
+    b"0 -99999 Td ",
+    b"T* ",
+    b"re f ",
+    b"0 0 m 1 1 l S ",
+    b"<FEFF> Tj ",
+    b"/F9 1 Tf ",
+    b"9999 Tz ",
+    b"0 0 99999 99999 re S ",
+)
 
 
-def mutate_pdf(rng: random.Random, seeds: list[tuple[dict[int, bytes], bytes]], raw: list[bytes]) -> bytes:
-    """A damaged PDF: spliced objects, huge numbers or operators in a content stream, flipped bytes."""
+def mutate_pdf(
+    rng: random.Random, seeds: list[tuple[dict[int, bytes], bytes]], raw: list[bytes]
+) -> bytes:
+    """A damaged PDF: spliced objects, huge numbers or operators in its content, flipped bytes."""
     op = rng.random()
     if op < 0.25:
         return flip_bytes(rng, rng.choice(raw))
@@ -244,7 +364,11 @@ def mutate_pdf(rng: random.Random, seeds: list[tuple[dict[int, bytes], bytes]], 
         elif kind < 0.6 and streams:
             n = rng.choice(streams)
             body = objects[n]
-            at = body.find(b"stream\n") + 7 + rng.randint(0, max(0, body.find(b"endstream") - body.find(b"stream\n") - 7))
+            at = (
+                body.find(b"stream\n")
+                + 7
+                + rng.randint(0, max(0, body.find(b"endstream") - body.find(b"stream\n") - 7))
+            )
             objects[n] = body[:at] + rng.choice(_OPERATORS) * rng.randint(1, 2000) + body[at:]
         elif kind < 0.85:
             donor, _ = rng.choice(seeds)
@@ -257,10 +381,35 @@ def mutate_pdf(rng: random.Random, seeds: list[tuple[dict[int, bytes], bytes]], 
 
 # -- Word -------------------------------------------------------------------------------------
 
-DOCX_PIECES = ("<w:p>", "</w:p>", "<w:r><w:t>", "</w:t></w:r>", "<w:tbl>", "</w:tbl>", "<w:tr>",
-               "</w:tr>", "<w:tc>", "</w:tc>", '<w:gridSpan w:val="99999"/>', '<w:vMerge w:val="restart"/>',
-               "<w:vMerge/>", "&#xD800;", "&#0;", "&amp;", "&undefined;", "<!DOCTYPE x [<!ENTITY e 'x'>]>",
-               "]]>", "<![CDATA[", "一、总体情况", "1", "|", "<w:tcPr>", "</w:tcPr>", '<w:br/>', "<w:tab/>")  # fmt: skip
+DOCX_PIECES = (
+    "<w:p>",
+    "</w:p>",
+    "<w:r><w:t>",
+    "</w:t></w:r>",
+    "<w:tbl>",
+    "</w:tbl>",
+    "<w:tr>",
+    "</w:tr>",
+    "<w:tc>",
+    "</w:tc>",
+    '<w:gridSpan w:val="99999"/>',
+    '<w:vMerge w:val="restart"/>',
+    "<w:vMerge/>",
+    "&#xD800;",
+    "&#0;",
+    "&amp;",
+    "&undefined;",
+    "<!DOCTYPE x [<!ENTITY e 'x'>]>",
+    "]]>",
+    "<![CDATA[",
+    "一、总体情况",
+    "1",
+    "|",
+    "<w:tcPr>",
+    "</w:tcPr>",
+    "<w:br/>",
+    "<w:tab/>",
+)
 
 
 def mutate_docx(rng: random.Random, seeds: list[bytes]) -> bytes:
@@ -285,8 +434,28 @@ def mutate_docx(rng: random.Random, seeds: list[bytes]) -> bytes:
 
 # -- JSON -------------------------------------------------------------------------------------
 
-JSON_PIECES = ("{", "}", "[", "]", '"', ":", ",", "null", "1e999", "-0", "99999999999999999999999",
-               '"\\ud800"', "NaN", "true", '"a"', "0.5", "-1", '"2023-02-30"', "[" * 50, '{"":')  # fmt: skip
+JSON_PIECES = (
+    "{",
+    "}",
+    "[",
+    "]",
+    '"',
+    ":",
+    ",",
+    "null",
+    "1e999",
+    "-0",
+    "99999999999999999999999",
+    '"\\ud800"',
+    "NaN",
+    "true",
+    '"a"',
+    "0.5",
+    "-1",
+    '"2023-02-30"',
+    "[" * 50,
+    '{"":',
+)
 
 
 def _random_value(rng: random.Random, depth: int = 0) -> Any:
@@ -298,12 +467,17 @@ def _random_value(rng: random.Random, depth: int = 0) -> Any:
     if kind == 2:
         return rng.choice((0.5, -0.0, 1e300, 1.5))
     if kind == 3:
-        return rng.choice(("", "x", "2023-01-01", "2023-13-45", "\ud800", "一" * 1000, "2021", "county"))
+        return rng.choice(
+            ("", "x", "2023-01-01", "2023-13-45", "\ud800", "一" * 1000, "2021", "county")
+        )
     if kind == 4:
         return rng.choice((True, False))
     if kind in (5, 6):
         return [_random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
-    return {rng.choice(("a", "year", "name", "value", "rows", "")): _random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))}
+    return {
+        rng.choice(("a", "year", "name", "value", "rows", "")): _random_value(rng, depth + 1)
+        for _ in range(rng.randint(0, 4))
+    }
 
 
 def _edit(rng: random.Random, obj: Any) -> Any:
@@ -332,7 +506,9 @@ def make_json(rng: random.Random, seeds: list[str]) -> bytes:
             obj = _edit(rng, obj)
         return _dump(obj)
     if op < 0.8:
-        return mutate_text(rng, rng.choice(seeds), JSON_PIECES, 40_000).encode("utf-8", "surrogatepass")
+        return mutate_text(rng, rng.choice(seeds), JSON_PIECES, 40_000).encode(
+            "utf-8", "surrogatepass"
+        )
     if op < 0.9:
         depth = rng.randint(10, 5000)
         return ("[" * depth + "1" + "]" * depth * rng.randint(0, 1)).encode()
@@ -363,9 +539,16 @@ def corpus() -> Corpus:
     sys.path.insert(0, str(ROOT))
     from tests import _pdfgen as gen
 
-    c = Corpus(texts=_fixtures(".txt") + _fixtures(".md"), htmls=_fixtures(".html"), jsons=_json_fixtures())
-    c.pdfs = [gen.ruled_pdf(), gen.text_pdf(), gen.text_pdf(staggered=True),
-              gen.lines_pdf([[(100, "一、总体情况")], [(100, "1"), (300, "2")]]), gen.blank_pdf()]  # fmt: skip
+    c = Corpus(
+        texts=_fixtures(".txt") + _fixtures(".md"), htmls=_fixtures(".html"), jsons=_json_fixtures()
+    )
+    c.pdfs = [
+        gen.ruled_pdf(),
+        gen.text_pdf(),
+        gen.text_pdf(staggered=True),
+        gen.lines_pdf([[(100, "一、总体情况")], [(100, "1"), (300, "2")]]),
+        gen.blank_pdf(),
+    ]
     c.pdf_objects = [pdf_objects(p) for p in c.pdfs]
     try:
         from tests.test_docx import build_docx
@@ -403,10 +586,23 @@ def make_input(c: Corpus, target: str, rng: random.Random) -> tuple[Any, dict[st
         elif kind == "c.json":
             content = make_json(rng, c.jsons)
         else:
-            content = mutate_text(rng, window(rng, rng.choice(c.texts + c.htmls), 3000), PIECES, 8000).encode("utf-8", "surrogatepass")  # fmt: skip
+            content = mutate_text(
+                rng, window(rng, rng.choice(c.texts + c.htmls), 3000), PIECES, 8000
+            ).encode("utf-8", "surrogatepass")
         files.append((kind, content))
-    options = rng.sample(["--jsonl", "--validate", "--provenance", "--quiet", "--lang=zh", "--lang=en",
-                          "--input-format=html", "--input-format=text"], rng.randint(0, 3))  # fmt: skip
+    options = rng.sample(
+        [
+            "--jsonl",
+            "--validate",
+            "--provenance",
+            "--quiet",
+            "--lang=zh",
+            "--lang=en",
+            "--input-format=html",
+            "--input-format=text",
+        ],
+        rng.randint(0, 3),
+    )
     return files, {"options": options, "gbk": rng.random() < 0.3}
 
 
@@ -472,7 +668,7 @@ def run_cli(payload: list[tuple[str, bytes]], options: dict[str, Any], scratch: 
     for k, (name, content) in enumerate(payload):
         with open(os.path.join(os.fsencode(scratch), stem + b"%d-" % k + name.encode()), "wb") as f:
             f.write(content)
-    status, out = _run_cli(["parse", str(scratch), *options["options"]])
+    _, out = _run_cli(["parse", str(scratch), *options["options"]])
     _json_lines(out)
     if out.strip():
         records = scratch.parent / (scratch.name + "-records.jsonl")
@@ -542,7 +738,7 @@ def worker(seed: int) -> None:
             start = time.perf_counter()
             try:
                 run_target(target, payload, options, scratch / "in")
-            except BaseException as exc:  # noqa: BLE001 - anything at all is foreign here
+            except BaseException as exc:
                 if isinstance(exc, KeyboardInterrupt):
                     raise
                 error = "".join(traceback.format_exception(exc))
@@ -552,7 +748,19 @@ def worker(seed: int) -> None:
                 peak = tracemalloc.get_traced_memory()[1]
                 tracemalloc.stop()
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-            results.write(json.dumps({"index": int(index), "seconds": seconds, "peak": peak, "size": size_of(payload), "error": error, "rss": rss}) + "\n")  # fmt: skip
+            results.write(
+                json.dumps(
+                    {
+                        "index": int(index),
+                        "seconds": seconds,
+                        "peak": peak,
+                        "size": size_of(payload),
+                        "error": error,
+                        "rss": rss,
+                    }
+                )
+                + "\n"
+            )
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -633,8 +841,14 @@ class Worker:
         self.proc.wait(timeout=60)
 
 
-def campaign(total: int, seed: int, out: Path, limit: float, targets: tuple[str, ...] = TARGETS,
-             log: Callable[[str], None] = print) -> dict[str, Tally]:  # fmt: skip
+def campaign(
+    total: int,
+    seed: int,
+    out: Path,
+    limit: float,
+    targets: tuple[str, ...] = TARGETS,
+    log: Callable[[str], None] = print,
+) -> dict[str, Tally]:
     """Run ``total`` inputs over ``targets``; the tallies per target."""
     share = {t: n for t, n in counts(total).items() if t in targets}
     c: Corpus | None = None
@@ -686,11 +900,21 @@ def campaign(total: int, seed: int, out: Path, limit: float, targets: tuple[str,
                     tally.sampled += 1
                     tally.max_peak = max(tally.max_peak, got["peak"])
                     if got["size"] >= PER_BYTE_FROM:
-                        tally.max_peak_per_byte = max(tally.max_peak_per_byte, got["peak"] / got["size"])
+                        tally.max_peak_per_byte = max(
+                            tally.max_peak_per_byte, got["peak"] / got["size"]
+                        )
                     if got["peak"] > memory_bound(got["size"]):
                         tally.over_bound += 1
                         c = c or corpus()
-                        path = save(out, c, seed, target, index, "memory", f"peak {got['peak']} bytes for {got['size']}")
+                        path = save(
+                            out,
+                            c,
+                            seed,
+                            target,
+                            index,
+                            "memory",
+                            f"peak {got['peak']} bytes for {got['size']}",
+                        )
                         log(f"MEMORY {target} #{index}: {path}")
             w.close()
             log(f"{target}: {tally.inputs}/{n} ({time.monotonic() - began:.0f} s)")
@@ -699,10 +923,16 @@ def campaign(total: int, seed: int, out: Path, limit: float, targets: tuple[str,
 
 def table(tallies: dict[str, Tally], seconds: float) -> str:
     """The counts, as printed at the end of a run (and copied into docs/cli.md)."""
-    head = "| target | inputs | foreign | hangs | over memory bound | max s/input | max peak MB | max peak B/byte |"
+    head = (
+        "| target | inputs | foreign | hangs | over memory bound | max s/input | max peak MB "
+        "| max peak B/byte |"
+    )
     lines = [head, "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name, t in [*tallies.items(), ("all", _total(tallies))]:
-        lines.append(f"| {name} | {t.inputs} | {t.foreign} | {t.hangs} | {t.over_bound} | {t.max_seconds:.2f} | {t.max_peak / 2**20:.1f} | {t.max_peak_per_byte:.0f} |")  # fmt: skip
+        lines.append(
+            f"| {name} | {t.inputs} | {t.foreign} | {t.hangs} | {t.over_bound} "
+            f"| {t.max_seconds:.2f} | {t.max_peak / 2**20:.1f} | {t.max_peak_per_byte:.0f} |"
+        )
     lines.append(f"wall-clock: {seconds:.0f} s")
     return "\n".join(lines)
 
