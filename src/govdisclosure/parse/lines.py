@@ -81,11 +81,12 @@ _LEGACY_WORDS = (
 )
 
 _SECTION_NUMBER = re.compile(
-    r"^[\s\x00]*(?:#{1,6}[\s\x00]*)?(?:\*\*)?[\s\x00]*"
+    # Each run of blanks has one place (「A*(?:\*\*)?A*」 back-tracks quadratically).
+    r"^[\s\x00]*(?:#{1,6}[\s\x00]*)?(?:\*\*[\s\x00]*)?"
     rf"(?:第({NUMERAL}{{1,3}})部分|({NUMERAL}{{1,3}})[\s\x00]*[、.,]|、)[\s\x00]*"
 )
 _SEPARATOR = re.compile(r"[\s\x00]*(?:[。:：]|\s)")
-_SUBSECTION = re.compile(rf"^[\s\x00]*(?:\*\*)?[\s\x00]*\([\s\x00]*({NUMERAL}{{1,3}})[\s\x00]*\)")
+_SUBSECTION = re.compile(rf"^[\s\x00]*(?:\*\*[\s\x00]*)?\([\s\x00]*({NUMERAL}{{1,3}})[\s\x00]*\)")
 _MAX_TITLE = 40
 
 

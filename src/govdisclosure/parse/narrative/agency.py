@@ -53,7 +53,7 @@ BODY_END = re.compile(
 _NOT_IN_NAME = re.compile(r"[:：|｜【】\[\]，。,;；!！?？\d<>《》“”\"]")
 # How a prose fragment starts (「为认真做好XX局政府信息公开工作」).
 _PROSE_START = re.compile(r"^(?:为|根据|按照|依据|现将|现向|关于|我|本|对|在|由|已|请)")
-_YEAR_HEAD = re.compile(r"^\s*(?:19|20)\d{2}\s*年?\s*度?\s*")
+_YEAR_HEAD = re.compile(r"^\s*(?:19|20)\d{2}\s*(?:年\s*)?(?:度\s*)?")
 
 
 def plausible_name(text: str) -> str | None:
