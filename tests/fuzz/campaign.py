@@ -624,7 +624,7 @@ def _check_result(result: Any) -> None:
     if result.report is not None:
         g.dumps(result.report).encode("utf-8")
     for f in result.findings:
-        if _SURROGATE.search(str(f.message)):
+        if _SURROGATE.search(f.message_zh + f.message_en):
             raise Foreign(f"a lone surrogate in a finding: {f.rule}")
 
 
@@ -751,6 +751,7 @@ def worker(seed: int) -> None:
             results.write(
                 json.dumps(
                     {
+                        "target": target,
                         "index": int(index),
                         "seconds": seconds,
                         "peak": peak,
@@ -805,9 +806,9 @@ class Worker:
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT)
         self.pending = b""
 
-    def send(self, target: str, indices: list[int]) -> None:
+    def send(self, tasks: list[tuple[str, int]]) -> None:
         assert self.proc.stdin is not None
-        self.proc.stdin.write("".join(f"{target} {i}\n" for i in indices).encode())
+        self.proc.stdin.write("".join(f"{target} {i}\n" for target, i in tasks).encode())
         self.proc.stdin.flush()
 
     def result(self, timeout: float) -> dict[str, Any] | None:
@@ -854,70 +855,72 @@ def campaign(
     c: Corpus | None = None
     tallies = {t: Tally() for t in share}
     began = time.monotonic()
-    for target, n in share.items():
-        tally = tallies[target]
-        todo = list(range(n))
-        while todo:
-            chunk, todo = todo[:WORKER_INPUTS], todo[WORKER_INPUTS:]
-            w = Worker(seed)
-            w.send(target, chunk)
-            first = True
-            while chunk:
-                # The worker's start-up (imports, seeds) is not an input's time.
-                got = w.result(limit + (60 if first else 0))
-                first = False
-                index = chunk.pop(0)
-                tally.inputs += 1
-                if got is None:
-                    w.kill()
-                    tally.hangs += 1
+    todo = [(target, i) for target, n in share.items() for i in range(n)]
+    done, planned = 0, len(todo)
+    while todo:
+        chunk, todo = todo[:WORKER_INPUTS], todo[WORKER_INPUTS:]
+        w = Worker(seed)
+        w.send(chunk)
+        first = True
+        while chunk:
+            # The worker's start-up (imports, seeds) is not an input's time.
+            got = w.result(limit + (60 if first else 0))
+            first = False
+            target, index = chunk.pop(0)
+            tally = tallies[target]
+            tally.inputs += 1
+            done += 1
+            if done % 2000 == 0:
+                log(f"{done}/{planned} inputs ({time.monotonic() - began:.0f} s)")
+            if got is None:
+                w.kill()
+                tally.hangs += 1
+                c = c or corpus()
+                path = save(out, c, seed, target, index, "hang", f"more than {limit:g} s")
+                log(f"HANG {target} #{index}: {path}")
+                if chunk:
+                    w = Worker(seed)
+                    w.send(chunk)
+                    first = True
+                continue
+            if got["index"] != index or got["target"] != target:
+                raise RuntimeError(f"worker answered {got['index']} for {index}")
+            tally.max_seconds = max(tally.max_seconds, got["seconds"])
+            tally.max_rss = max(tally.max_rss, got["rss"])
+            if got["seconds"] > SLOW_SECONDS:
+                log(f"SLOW {target} #{index}: {got['seconds']:.2f} s, {got['size']} bytes")
+            if got["seconds"] > limit:
+                tally.hangs += 1
+                c = c or corpus()
+                path = save(out, c, seed, target, index, "hang", f"{got['seconds']:.1f} s")
+                log(f"HANG {target} #{index}: {path}")
+            if got["error"] is not None:
+                tally.foreign += 1
+                c = c or corpus()
+                path = save(out, c, seed, target, index, "foreign", got["error"])
+                last = got["error"].strip().splitlines()[-1]
+                log(f"FOREIGN {target} #{index}: {last} ({path})")
+            if got["peak"] is not None:
+                tally.sampled += 1
+                tally.max_peak = max(tally.max_peak, got["peak"])
+                if got["size"] >= PER_BYTE_FROM:
+                    tally.max_peak_per_byte = max(
+                        tally.max_peak_per_byte, got["peak"] / got["size"]
+                    )
+                if got["peak"] > memory_bound(got["size"]):
+                    tally.over_bound += 1
                     c = c or corpus()
-                    path = save(out, c, seed, target, index, "hang", f"more than {limit:g} s")
-                    log(f"HANG {target} #{index}: {path}")
-                    if chunk:
-                        w = Worker(seed)
-                        w.send(target, chunk)
-                        first = True
-                    continue
-                if got["index"] != index:
-                    raise RuntimeError(f"worker answered {got['index']} for {index}")
-                tally.max_seconds = max(tally.max_seconds, got["seconds"])
-                tally.max_rss = max(tally.max_rss, got["rss"])
-                if got["seconds"] > SLOW_SECONDS:
-                    log(f"SLOW {target} #{index}: {got['seconds']:.2f} s, {got['size']} bytes")
-                if got["seconds"] > limit:
-                    tally.hangs += 1
-                    c = c or corpus()
-                    path = save(out, c, seed, target, index, "hang", f"{got['seconds']:.1f} s")
-                    log(f"HANG {target} #{index}: {path}")
-                if got["error"] is not None:
-                    tally.foreign += 1
-                    c = c or corpus()
-                    path = save(out, c, seed, target, index, "foreign", got["error"])
-                    last = got["error"].strip().splitlines()[-1]
-                    log(f"FOREIGN {target} #{index}: {last} ({path})")
-                if got["peak"] is not None:
-                    tally.sampled += 1
-                    tally.max_peak = max(tally.max_peak, got["peak"])
-                    if got["size"] >= PER_BYTE_FROM:
-                        tally.max_peak_per_byte = max(
-                            tally.max_peak_per_byte, got["peak"] / got["size"]
-                        )
-                    if got["peak"] > memory_bound(got["size"]):
-                        tally.over_bound += 1
-                        c = c or corpus()
-                        path = save(
-                            out,
-                            c,
-                            seed,
-                            target,
-                            index,
-                            "memory",
-                            f"peak {got['peak']} bytes for {got['size']}",
-                        )
-                        log(f"MEMORY {target} #{index}: {path}")
-            w.close()
-            log(f"{target}: {tally.inputs}/{n} ({time.monotonic() - began:.0f} s)")
+                    path = save(
+                        out,
+                        c,
+                        seed,
+                        target,
+                        index,
+                        "memory",
+                        f"peak {got['peak']} bytes for {got['size']}",
+                    )
+                    log(f"MEMORY {target} #{index}: {path}")
+        w.close()
     return tallies
 
 
@@ -933,7 +936,8 @@ def table(tallies: dict[str, Tally], seconds: float) -> str:
             f"| {name} | {t.inputs} | {t.foreign} | {t.hangs} | {t.over_bound} "
             f"| {t.max_seconds:.2f} | {t.max_peak / 2**20:.1f} | {t.max_peak_per_byte:.0f} |"
         )
-    lines.append(f"wall-clock: {seconds:.0f} s")
+    rss = max((t.max_rss for t in tallies.values()), default=0)
+    lines.append(f"wall-clock: {seconds:.0f} s; largest worker RSS: {rss / 2**20:.0f} MB")
     return "\n".join(lines)
 
 
