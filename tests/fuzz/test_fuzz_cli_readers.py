@@ -11,8 +11,10 @@ docs/cli.md ("Fuzzing").
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
+import random
 import re
 import sys
 import zipfile
@@ -29,6 +31,8 @@ from govdisclosure.readers.document import Document, Paragraph, Table
 from govdisclosure.readers.encoding import decode_text
 from govdisclosure.readers.html import read_html
 from govdisclosure.readers.text import read_text
+
+from . import campaign
 
 EXAMPLES = int(os.environ.get("GD_FUZZ_EXAMPLES", "25"))
 SETTINGS = settings(
@@ -147,6 +151,48 @@ def test_loads_and_validate_take_anything(data: bytes) -> None:
     with contextlib.suppress(g.ReportError):
         g.loads(data)
     g.validate(data)
+
+
+@functools.cache
+def _pdf_corpus() -> campaign.Corpus:
+    """The campaign's seeds (the test PDFs among them), built once."""
+    return campaign.corpus()
+
+
+@SETTINGS
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    flips=st.lists(st.tuples(st.integers(0, 2**20), st.integers(0, 255)), max_size=6),
+    cut=st.none() | st.integers(0, 2**20),
+    number=st.sampled_from([b"9" * 400, b"1e308", b"-99999999999999999999", b"NaN", b"1" * 5000]),
+)
+def test_parse_takes_damaged_pdfs(
+    seed: int, flips: list[tuple[int, int]], cut: int | None, number: bytes
+) -> None:
+    """A damaged PDF (spliced objects, huge numbers and operators in its content, flipped bytes,
+    cut short) gives ``ParseError`` or a result whose report encodes; nothing else."""
+    import govdisclosure as g
+
+    pytest.importorskip("pypdfium2")
+    c = _pdf_corpus()
+    data = bytearray(campaign.mutate_pdf(random.Random(seed), c.pdf_objects, c.pdfs))
+    # A number of the content stream made huge (the streams of the seeds are plain text).
+    at = data.find(b" Td")
+    if at > 0:
+        start = data.rfind(b" ", 0, at) + 1
+        data[start:at] = number
+    for where, value in flips:
+        data[where % len(data)] = value
+    if cut is not None:
+        del data[cut % (len(data) + 1) :]
+    try:
+        result = g.parse(bytes(data), format="pdf")
+    except g.ParseError:
+        return
+    if result.report is not None:
+        g.dumps(result.report).encode("utf-8")
+    for f in result.findings:
+        assert not _SURROGATE.search(f.message_zh + f.message_en), f.rule
 
 
 def _docx() -> bytes:

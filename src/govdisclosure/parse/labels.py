@@ -230,6 +230,7 @@ _VALUE = re.compile(
     r"|无|暂无|空)?",
     re.S,
 )
+_BLANK_RUN = re.compile(r"\s{2,}")
 _BLANK_CHARS = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 
 
@@ -238,7 +239,10 @@ def is_value(text: str) -> bool:
     """True when a table cell's text reads as a value (or a blank), not as a label."""
     if len(text) > 400:
         return False
-    s = text.strip(_BLANK_CHARS)
+    # Every blank in a value stands where _VALUE allows any run of blanks (or inside 「（…）」):
+    # one blank per run keeps its many adjacent 「\s*」 from back-tracking (400 blanks, then a
+    # letter, took minutes), and matches exactly what the runs did.
+    s = _BLANK_RUN.sub(" ", text.strip(_BLANK_CHARS))
     return _VALUE.fullmatch(s) is not None
 
 

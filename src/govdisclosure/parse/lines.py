@@ -19,6 +19,7 @@ import re
 import attrs
 
 from .. import template as t
+from .._budget import CHECK_EVERY, check_parsing
 from .._normalize_text import aligned, key
 from .._numbering import NUMERAL, NUMERALS, cn_number
 from .labels import match_row
@@ -80,11 +81,12 @@ _LEGACY_WORDS = (
 )
 
 _SECTION_NUMBER = re.compile(
-    r"^[\s\x00]*(?:#{1,6}[\s\x00]*)?(?:\*\*)?[\s\x00]*"
+    # Each run of blanks has one place (「A*(?:\*\*)?A*」 back-tracks quadratically).
+    r"^[\s\x00]*(?:#{1,6}[\s\x00]*)?(?:\*\*[\s\x00]*)?"
     rf"(?:第({NUMERAL}{{1,3}})部分|({NUMERAL}{{1,3}})[\s\x00]*[、.,]|、)[\s\x00]*"
 )
 _SEPARATOR = re.compile(r"[\s\x00]*(?:[。:：]|\s)")
-_SUBSECTION = re.compile(rf"^[\s\x00]*(?:\*\*)?[\s\x00]*\([\s\x00]*({NUMERAL}{{1,3}})[\s\x00]*\)")
+_SUBSECTION = re.compile(rf"^[\s\x00]*(?:\*\*[\s\x00]*)?\([\s\x00]*({NUMERAL}{{1,3}})[\s\x00]*\)")
 _MAX_TITLE = 40
 
 
@@ -220,7 +222,9 @@ def split_flattened(text: str) -> list[str]:
         return [text]
     out: list[str] = []
     start = 0
-    for m in _SPLIT_SPACE.finditer(text):
+    for k, m in enumerate(_SPLIT_SPACE.finditer(text)):
+        if k % CHECK_EVERY == 0:
+            check_parsing()  # a no-op unless the caller opened a budget (parse does)
         a, b = m.start(), m.end()
         if a <= start or b >= len(text):
             continue

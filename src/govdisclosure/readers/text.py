@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .._budget import CHECK_EVERY, check_reading, limit
 from ..findings import Finding
 from .document import Document, Location, Paragraph, Table
 from .entry import Reader
@@ -54,6 +55,8 @@ def _html_spans(text: str) -> list[tuple[int, int]]:
 
 def _lines(text: str, first_line: int, out: list[Paragraph | Table]) -> None:
     for i, raw in enumerate(text.split("\n")):
+        if i % CHECK_EVERY == 0:
+            check_reading()
         # A lone 「|」 may be a blank cell of a one-cell-per-line table: the parser decides.
         if _FILLER.fullmatch(raw) and raw.strip() not in ("|", "｜"):
             continue
@@ -63,8 +66,15 @@ def _lines(text: str, first_line: int, out: list[Paragraph | Table]) -> None:
 def read_text(text: str) -> Document:
     """Read plain text into one paragraph per non-blank line, and any pasted HTML tables.
 
-    A lone surrogate becomes U+FFFD, with a ``read.surrogate`` finding.
+    A lone surrogate becomes U+FFFD, with a ``read.surrogate`` finding. Reading may take at
+    most :data:`~govdisclosure._budget.MAX_PARSE_SECONDS` (raises
+    :class:`~govdisclosure._budget.TimeLimitError`, a ``ReaderError``, past it).
     """
+    with limit():
+        return _read(text)
+
+
+def _read(text: str) -> Document:
     text, findings = scrub(text.replace("\r\n", "\n").replace("\r", "\n"))
     notes: list[Finding] = list(findings)
     blocks: list[Paragraph | Table] = []
@@ -72,6 +82,7 @@ def read_text(text: str) -> Document:
     pos = 0
     line = 1
     for start, end in spans:
+        check_reading()
         before = text[pos:start]
         _lines(before, line, blocks)
         line += before.count("\n")

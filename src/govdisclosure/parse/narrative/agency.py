@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from ..._budget import CHECK_EVERY, budgeted, check_parsing
 from ..._normalize_text import simplify, strip_pinyin
 from ...model import Agency
 from ...readers.document import Location
@@ -52,7 +53,7 @@ BODY_END = re.compile(
 _NOT_IN_NAME = re.compile(r"[:：|｜【】\[\]，。,;；!！?？\d<>《》“”\"]")
 # How a prose fragment starts (「为认真做好XX局政府信息公开工作」).
 _PROSE_START = re.compile(r"^(?:为|根据|按照|依据|现将|现向|关于|我|本|对|在|由|已|请)")
-_YEAR_HEAD = re.compile(r"^\s*(?:19|20)\d{2}\s*年?\s*度?\s*")
+_YEAR_HEAD = re.compile(r"^\s*(?:19|20)\d{2}\s*(?:年\s*)?(?:度\s*)?")
 
 
 def plausible_name(text: str) -> str | None:
@@ -201,6 +202,7 @@ _PRONOUN = re.compile(
 )
 
 
+@budgeted
 def candidates(
     c: Collector,
     page: Page,
@@ -225,7 +227,9 @@ def candidates(
         # A grid's 名称 may hold the report's title rather than the body's name.
         named = value if plausible_name(value) else name_from_title(value) or value
         raw.append((named, "grid", where))
-    for item in narrative:
+    for k, item in enumerate(narrative):
+        if k % CHECK_EVERY == 0:
+            check_parsing()
         m = _CONTACT.search(item.text)
         if m is not None and ("疑问" in item.text or "联系" in item.text):
             raw.append((m.group(1), "contact", item.location))

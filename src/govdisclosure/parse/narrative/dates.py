@@ -94,7 +94,9 @@ _ONE_DATE = (
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
 _RANGE = re.compile(
-    rf"(?<!\d)(?P<a>{_ONE_DATE})\s*起?\s*[,，]?\s*(?:[—\-–~～至到]+|起?至)\s*(?P<b>{_ONE_DATE})"
+    # Each run of blanks has one place: 「\s*起?\s*」 back-tracks quadratically on long runs.
+    rf"(?<!\d)(?P<a>{_ONE_DATE})\s*(?:起\s*)?(?:[,，]\s*)?(?:[—\-–~～至到]+|起?至)\s*"
+    rf"(?P<b>{_ONE_DATE})"
 )
 
 

@@ -1,0 +1,97 @@
+"""The time budget of reading and parsing text: one monotonic deadline, checked in the loops.
+
+Reading text and running the parse stages over it may take at most :data:`MAX_PARSE_SECONDS`
+of wall-clock time. :func:`limit` opens the budget (a scope; a scope opened inside another keeps
+the outer, earlier deadline, so that one ``parse`` call has one budget however many stages open
+theirs); the loops whose work grows with the input call :func:`check_reading` (in a reader) or
+:func:`check_parsing` (in a parse stage) every :data:`CHECK_EVERY` steps or so. Past the
+deadline the reader raises :class:`TimeLimitError`, a
+:class:`~govdisclosure.readers.document.ReaderError` (``parse`` turns it into its
+``ParseError``, finding ``parse.unreadable``), and a stage raises
+:class:`~govdisclosure.parse.api.ParseError` itself. Outside any scope the checks do nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import time
+from collections.abc import Callable, Iterator
+from typing import ParamSpec, TypeVar
+
+from .readers.document import ReaderError
+
+__all__ = [
+    "CHECK_EVERY",
+    "MAX_PARSE_SECONDS",
+    "TimeLimitError",
+    "budgeted",
+    "check_parsing",
+    "check_reading",
+    "limit",
+]
+
+#: The wall-clock seconds one text may take to be read and parsed.
+MAX_PARSE_SECONDS = 60.0
+#: How many lines (or items) a loop handles between two looks at the clock.
+CHECK_EVERY = 64
+
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "govdisclosure_deadline", default=None
+)
+
+
+class TimeLimitError(ReaderError):
+    """Raised by a reader when the text took more than :data:`MAX_PARSE_SECONDS` to read."""
+
+
+@contextlib.contextmanager
+def limit() -> Iterator[None]:
+    """A scope whose work must end within :data:`MAX_PARSE_SECONDS` (or the outer scope's)."""
+    if _DEADLINE.get() is not None:
+        yield
+        return
+    # The constant is read here, not at import, so that a test may lower it.
+    token = _DEADLINE.set(time.monotonic() + MAX_PARSE_SECONDS)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def budgeted(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``func`` run inside :func:`limit` (its own budget, or the caller's when one is open)."""
+
+    @functools.wraps(func)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with limit():
+            return func(*args, **kwargs)
+
+    return run
+
+
+def _expired() -> bool:
+    deadline = _DEADLINE.get()
+    return deadline is not None and time.monotonic() > deadline
+
+
+def check_reading() -> None:
+    """Raise :class:`TimeLimitError` when the budget is spent."""
+    if _expired():
+        raise TimeLimitError(f"reading the text took more than {MAX_PARSE_SECONDS:g} seconds")
+
+
+def check_parsing() -> None:
+    """Raise ``ParseError`` when the budget is spent."""
+    if _expired():
+        from .parse.api import ParseError  # the parser imports this module: import it late
+
+        raise ParseError(
+            f"parsing the document took more than {MAX_PARSE_SECONDS:g} seconds",
+            f"解析文档用时超过 {MAX_PARSE_SECONDS:g} 秒",
+        )
