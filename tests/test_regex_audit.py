@@ -36,7 +36,6 @@ from typing import Any
 import pytest
 
 import govdisclosure
-from govdisclosure import prose
 from govdisclosure.parse import labels
 
 # The standard library's own regex parser (no stubs; renamed in Python 3.11).
@@ -56,25 +55,11 @@ REVIEWED: dict[str, str] = {
     "character to share; a regression test below",
 }
 
-# The fix for the pattern `A\s*[:：]?\s*B` is `A\s*(?:[:：]\s*)?B` (the same strings).
-_COLON = "quadratic in a run of blanks after its literal head; rewrite as " + (
-    "「\\s*(?:[:：]\\s*)?」 (prose.py, not this audit's file)"
-)
 #: Flagged shapes that are dangerous, in files this audit does not own (fix proposed in the
 #: session's report). The test fails when one stops being flagged or stops existing.
-_SLOW_CONTACT = {"postcode", "phone", "fax", "email"}
 KNOWN_SLOW: dict[str, str] = {
-    **{
-        p.pattern: f"prose.py _CONTACT {name}: {_COLON}"
-        for name, p in prose._CONTACT
-        if name in _SLOW_CONTACT
-    },
     r"[\s|｜]*[|｜][\s|｜]*$": "parse/sections.py _TRAILING_PIPES: cubic over a long pipe run "
     "that does not end the line (56 s on 14 KB of text); rewrite as a loop",
-    prose._FEE_COLLECTED.pattern: f"prose.py _FEE_COLLECTED: {_COLON}",
-    prose._FEE_NOTIFIED.pattern: f"prose.py _FEE_NOTIFIED: {_COLON}",
-    prose._FEE_NOTICES.pattern: "prose.py _FEE_NOTICES: quadratic in blank runs; rewrite as "
-    "「(?:\\s*(?:\\d+\\s*)?份)?…\\s*(?:共\\s*)?(\\d+)」",
 }
 
 
