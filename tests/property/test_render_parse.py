@@ -13,6 +13,8 @@ missing rows and tables, huge counts, any amount). The only restriction is on ge
 * Fields printed as one paragraph (title, names, headings, list items, the last sub-section's
   text, contact details) have no line breaks; multi-paragraph fields join plain paragraphs
   with ``\\n``.
+* A labelled value (a contact detail, the URL) does not end in 「**」: after 「网站：」 that is
+  Markdown's bold closing, and the parser drops it.
 * A sub-section heading starts with its number 「（一）」 and has no 「。」: plain text marks a
   sub-section only by its number, and its heading ends at the first 「。」.
 * The closing text of section 一 is the text after its last sub-section, so without
@@ -74,6 +76,9 @@ def _meta_value(text: str | None, nullable: bool = True) -> str | None:
     if text is None:
         return None
     s = _paragraph(text)
+    if s.endswith("**"):
+        # 「网站：…**」 reads as Markdown's bold closing after the value (parse/metadata.py).
+        return "文本"
     return s if _plain_paragraph("名称" + s) or not nullable else "文本"
 
 
