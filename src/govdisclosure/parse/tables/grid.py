@@ -12,9 +12,9 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
-import attrs
-
+from ... import template as _template
 from ..._layout import RowSpec, Tables, table_cells, table_pointer
 from ..._normalize_text import key, simplify
 from ...catalogue import Entry
@@ -49,6 +49,56 @@ def grid_kind(table: Table) -> Tables | None:
     return best
 
 
+class _Row(NamedTuple):
+    """One grid row as the reader sees it: its slots, their texts and which slots it owns."""
+
+    kind: Tables
+    slots: list[Slot | None]
+    texts: list[str]
+    #: The slot holds the cell that starts there (not one spanning into it from above or left).
+    own: list[bool]
+    r: int
+    #: The table's number in the document.
+    table: int
+
+
+class _Plan:
+    """What a header block says about each column, worked out once for the data rows under it."""
+
+    __slots__ = (
+        "above",
+        "groups",
+        "headed",
+        "header",
+        "idents",
+        "last",
+        "leaves",
+        "units",
+        "value_cols",
+        "vc",
+    )
+
+    def __init__(self, header: list[list[tuple[int, str]]], kind: Tables) -> None:
+        width = len(header)
+        self.header = header
+        self.leaves = leaves = [_leaf(header[c], kind) for c in range(width)]
+        self.value_cols = value_cols = [c for c in range(width) if leaves[c]]
+        self.vc = frozenset(value_cols)
+        self.last = value_cols[-1] if value_cols else width
+        self.above = above = [tuple(text for _, text in column) for column in header]
+        self.units = [_header_unit(above[c]) if c in self.vc else None for c in range(width)]
+        self.idents = [tuple(sorted({m.ident for m in leaves[c]})) for c in range(width)]
+        self.groups = [
+            frozenset(
+                m.ident for text in above[c] for m in match_column(text, kind) if m.kind == "group"
+            )
+            if c in self.vc
+            else frozenset()
+            for c in range(width)
+        ]
+        self.headed = [c > self.last and _headed(header[c]) for c in range(width)]
+
+
 class GridReader(Placement):
     """Reads grid tables into the cells that :class:`Placement` collects."""
 
@@ -68,34 +118,42 @@ class GridReader(Placement):
         self.table_seen(kind)
         stream = Stream(self, kind)
         header: list[list[tuple[int, str]]] = [[] for _ in range(width)]
+        plan: _Plan | None = None
         fresh = True
         for r, row in enumerate(grid):
-            texts = [(s.cell.text if s is not None else "") for s in row]
-            own = [s is not None and s.row == r and s.col == c for c, s in enumerate(row)]
-            kinds_here = _row_kinds(texts, own, kind)
-            if kinds_here.header:
-                if kinds_here.switch is not None and kinds_here.switch != kind:
+            texts = [""] * width
+            own = [False] * width
+            for c, s in enumerate(row):
+                if s is not None:
+                    texts[c] = s.cell.text
+                    own[c] = s.row == r and s.col == c
+            is_header, switch = _row_kinds(texts, own, kind)
+            if is_header:
+                if switch is not None and switch != kind:
                     stream.close()
-                    kind = kinds_here.switch
+                    kind = switch
                     self.table_seen(kind)
                     stream = Stream(self, kind)
                 if fresh:
                     header = [[] for _ in range(width)]
                     fresh = False
                 _add_header_row(header, row, texts, kind)
+                plan = None
                 stream.header_row(texts)
                 continue
             fresh = True
-            leaves = [_leaf(header[c], kind) for c in range(width)]
-            value_cols = [c for c in range(width) if leaves[c]]
-            if not any(t.strip() for t in texts) and not (kind == "四" and value_cols):
+            if plan is None:
+                plan = _Plan(header, kind)
+            value_cols = plan.value_cols
+            if not (kind == "四" and value_cols) and not any(t.strip() for t in texts):
                 continue  # an empty row; in table 四 the one data row may be all blank
-            if value_cols and self._aligned(row, texts, own, value_cols, r, header):
+            line = _Row(kind, row, texts, own, r, index)
+            if value_cols and self._aligned(line, plan):
                 stream.close()
-                self._grid_row(kind, row, texts, own, header, leaves, value_cols, r, index)
+                self._grid_row(line, plan)
             elif value_cols:
                 stream.close()
-                rest = self._realign(kind, row, texts, own, header, leaves, value_cols, r, index)
+                rest = self._realign(line, plan)
                 if rest is not None:
                     stream.line(rest)
                     stream.close()
@@ -115,46 +173,28 @@ class GridReader(Placement):
         stream.finish()
         return True
 
-    def _aligned(
-        self,
-        row: list[Slot | None],
-        texts: list[str],
-        own: list[bool],
-        value_cols: list[int],
-        r: int,
-        header: list[list[tuple[int, str]]],
-    ) -> bool:
+    def _aligned(self, line: _Row, plan: _Plan) -> bool:
         """True when the row's cells stand in the header's columns.
 
         Not when the row is shorter than the header, a row label stands in a value column, or
         text stands to the right of the last value column where no header is (an extra cell
         has pushed the row's values out of their columns).
         """
-        if row[value_cols[-1]] is None:
+        last = plan.last
+        if line.slots[last] is None:
             return False
-        vc = set(value_cols)
-        last = value_cols[-1]
-        for c, text in enumerate(texts):
+        vc = plan.vc
+        own = line.own
+        for c, text in enumerate(line.texts):
             if not own[c] or not text.strip():
                 continue
             if c in vc and not is_value(text) and match_row(text):
                 return False
-            if c > last and not _headed(header[c]):
+            if c > last and not plan.headed[c]:
                 return False
         return True
 
-    def _realign(
-        self,
-        kind: Tables,
-        row: list[Slot | None],
-        texts: list[str],
-        own: list[bool],
-        header: list[list[tuple[int, str]]],
-        leaves: list[tuple[Match, ...]],
-        value_cols: list[int],
-        r: int,
-        index: int,
-    ) -> list[Token] | None:
+    def _realign(self, line: _Row, plan: _Plan) -> list[Token] | None:
         """Read a row whose cells do not stand in the header's columns.
 
         The cells after its row label are its values; filler cells before them and after the
@@ -162,6 +202,8 @@ class GridReader(Placement):
         columns, they fill those columns in order. Otherwise the row label and its values are
         returned, to be read as a flattened row (the sparse-row rule, or a finding).
         """
+        row, texts, own, r, index = line.slots, line.texts, line.own, line.r, line.table
+        value_cols = plan.value_cols
         cols = [c for c in range(len(row)) if row[c] is not None and (own[c] or texts[c].strip())]
         at = -1
         for i, c in enumerate(cols):
@@ -190,7 +232,7 @@ class GridReader(Placement):
                 Token(texts[c], cell_location(row[c].cell.location, index, r, c), c in tail)  # type: ignore[union-attr]  # cells come from slotted columns
                 for c in cells
             ]
-        vc = set(value_cols)
+        vc = plan.vc
         free = [c for c in range(len(row)) if c not in vc]
         new_row: list[Slot | None] = [None] * len(row)
         new_texts = [""] * len(row)
@@ -213,24 +255,15 @@ class GridReader(Placement):
             new_row[c] = Slot(slot.cell, r, c)
             new_texts[c] = texts[c]
             new_own[c] = True
-        self._grid_row(kind, new_row, new_texts, new_own, header, leaves, value_cols, r, index)
+        self._grid_row(line._replace(slots=new_row, texts=new_texts, own=new_own), plan)
         return None
 
-    def _grid_row(
-        self,
-        kind: Tables,
-        row: list[Slot | None],
-        texts: list[str],
-        own: list[bool],
-        header: list[list[tuple[int, str]]],
-        leaves: list[tuple[Match, ...]],
-        value_cols: list[int],
-        r: int,
-        index: int,
-    ) -> None:
+    def _grid_row(self, line: _Row, plan: _Plan) -> None:
+        kind, row, texts, own, r, index = line
         version = self.version
-        vc = set(value_cols)
-        last = value_cols[-1] if value_cols else len(row)
+        value_cols = plan.value_cols
+        vc = plan.vc
+        last = plan.last
         labels: list[str] = []
         for c, text in enumerate(texts):
             if c in vc or not text.strip() or (labels and labels[-1] == text):
@@ -280,17 +313,25 @@ class GridReader(Placement):
             entries = spec.cells
         else:
             entries = table_cells(version, "四")
-        used: Counter[str] = Counter()
+        used: Counter[str] | None = None
         for c in value_cols:
             slot = row[c]
             if slot is None or slot.row != r or slot.col != c:
                 continue
-            texts_above = [text for _, text in header[c]]
-            entry = _resolve_entry(entries, leaves[c], texts_above, used, kind)
-            loc = cell_location(slot.cell.location, index, r, c)
-            token = Token(slot.cell.text, loc, True)
+            cands, token_key = _candidates(entries, plan.idents[c], plan.groups[c])
+            if token_key is None:
+                entry = cands[0] if cands else None
+            else:
+                # Several cells share the column's labels: they are taken in order.
+                if used is None:
+                    used = Counter()
+                i = used[token_key]
+                used[token_key] += 1
+                entry = cands[i] if i < len(cands) else None
+            cell = slot.cell
+            token = Token(cell.text, cell_location(cell.location, index, r, c), True)
             if entry is None:
-                if slot.cell.text.strip():
+                if cell.text.strip():
                     label = labels[-1] if labels else ""
                     self.unplaced(
                         kind,
@@ -299,12 +340,11 @@ class GridReader(Placement):
                         "misfit",
                     )
                 continue
-            self.assign(entry, token, _header_unit(tuple(texts_above)))
+            self.assign(entry, token, plan.units[c])
         stray = [
             Token(slot.cell.text, cell_location(slot.cell.location, index, r, c), True)
-            for c, slot in enumerate(row)
-            if c > last
-            and slot is not None
+            for c in range(last + 1, len(row))
+            if (slot := row[c]) is not None
             and slot.row == r
             and slot.col == c
             and slot.cell.text.strip()
@@ -330,35 +370,36 @@ def _header_unit(texts: tuple[str, ...]) -> str | None:
     return None
 
 
-@attrs.frozen
-class _RowKinds:
-    header: bool
-    switch: Tables | None
+def _row_kinds(texts: list[str], own: list[bool], kind: Tables) -> tuple[bool, Tables | None]:
+    """Whether a row is a header row, and the table its column labels switch to (if another).
 
-
-def _row_kinds(texts: list[str], own: list[bool], kind: Tables) -> _RowKinds:
+    A header row has column labels and neither a row label nor a value; the switch is only
+    worked out for a header row.
+    """
     has_col = False
-    has_row = False
-    has_value = False
-    tables: Counter[Tables] = Counter()
+    tables: Counter[Tables] | None = None
     for c, text in enumerate(texts):
         if not own[c] or not text.strip():
             continue
         if is_value(text):
-            has_value = True
-            continue
+            return False, None
         cols = match_column(text)
         if cols:
             has_col = True
+            if tables is None:
+                tables = Counter()
             for m in cols:
                 tables[m.table] += 1
             continue
         if match_row(text):
-            has_row = True
+            return False, None
+    if not has_col:
+        return False, None
+    assert tables is not None
     switch = None
-    if tables and kind not in tables:
+    if kind not in tables:
         switch = tables.most_common(1)[0][0]
-    return _RowKinds(has_col and not has_row and not has_value, switch)
+    return True, switch
 
 
 def _add_header_row(
@@ -396,27 +437,43 @@ def _entry_keys(entry: Entry) -> tuple[str, tuple[str, ...]]:
     return key(entry.column[-1].zh), tuple(key(lab.zh) for lab in entry.column[:-1])
 
 
-def _resolve_entry(
-    entries: Sequence[Entry],
-    leaf: tuple[Match, ...],
-    texts_above: Sequence[str],
-    used: Counter[str],
-    kind: Tables,
-) -> Entry | None:
-    idents = {m.ident for m in leaf}
+_Candidates = tuple[tuple[Entry, ...], str | None]
+#: (id of a row's cells, column leaf idents, column groups) → (the cells, their candidates).
+_CANDIDATES: dict[tuple[int, tuple[str, ...], frozenset[str]], tuple[object, _Candidates]] = {}
+
+
+def _candidates(
+    entries: Sequence[Entry], idents: tuple[str, ...], groups: frozenset[str]
+) -> _Candidates:
+    """The cells of a row a value column may be, and (when several) the key that orders them.
+
+    A column's leaf labels pick the cells; the group labels above narrow them. Several left
+    are taken in order by the row's values under the same labels, counted under the key.
+    The row's cells are the template's (held by its caches), so they are looked up by identity.
+    """
+    ck = (id(entries), idents, groups)
+    hit = _CANDIDATES.get(ck)
+    if hit is not None and hit[0] is entries:
+        return hit[1]
+    found = _resolve_candidates(entries, idents, groups)
+    if len(_CANDIDATES) >= 8192:
+        _CANDIDATES.clear()
+    _CANDIDATES[ck] = (entries, found)
+    return found
+
+
+def _resolve_candidates(
+    entries: Sequence[Entry], idents: tuple[str, ...], groups: frozenset[str]
+) -> _Candidates:
     cands = [e for e in entries if key(e.column[-1].zh) in idents]
-    if not cands:
-        return None
     if len(cands) > 1:
-        groups = {
-            m.ident for text in texts_above for m in match_column(text, kind) if m.kind == "group"
-        }
         narrowed = [e for e in cands if set(_entry_keys(e)[1]) & groups]
         best = [e for e in narrowed if set(_entry_keys(e)[1]) <= groups]
         cands = best or narrowed or cands
-    if len(cands) == 1:
-        return cands[0]
-    token = "|".join(sorted(idents)) + "|" + ",".join(e.pointer for e in cands)
-    i = used[token]
-    used[token] += 1
-    return cands[i] if i < len(cands) else None
+    if len(cands) <= 1:
+        return tuple(cands), None
+    return tuple(cands), "|".join(idents) + "|" + ",".join(e.pointer for e in cands)
+
+
+# Registering a template version changes the rows whose cells are looked up here.
+_template.on_change(_CANDIDATES.clear)

@@ -9,11 +9,13 @@ row of real reports.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
+from ... import template as _template
 from ..._layout import RowSpec, Tables, row_spec, table_cells, table_doc, table_pointer
 from ..._normalize_text import key
 from ...catalogue import Entry
@@ -240,16 +242,13 @@ def order_by_header(
 def pick_row(
     text: str, version: Version, kind: Tables | None, reader: Placement | None = None
 ) -> RowSpec | None:
-    if not text.strip() or len(text) > MAX_LABEL_CHARS:
-        return None
-    ms = match_row(text, version)
-    if kind is not None:
-        same = [m for m in ms if m.table == kind]
-        ms = tuple(same) if same else ms
-    if len(ms) != 1:
-        return None
-    spec = row_spec(version, ms[0].ident)
-    if spec is not None and reader is not None and ms[0].quality in ("approximate", "truncated"):
+    """The row ``text`` names (in table ``kind`` first), or ``None`` when none or several.
+
+    With ``reader``, an approximate or truncated match is reported to it.
+    """
+    spec, inexact = _pick_row(text, version, kind)
+    if inexact and reader is not None:
+        assert spec is not None
         reader.note(
             "parse.table.label-approximate",
             "/" + "/".join(spec.path),
@@ -258,6 +257,25 @@ def pick_row(
             label=spec.label.zh,
         )
     return spec
+
+
+@functools.lru_cache(maxsize=4096)
+def _pick_row(text: str, version: Version, kind: Tables | None) -> tuple[RowSpec | None, bool]:
+    """:func:`pick_row`'s row, and whether the label only approximately matched it."""
+    if not text.strip() or len(text) > MAX_LABEL_CHARS:
+        return None, False
+    ms = match_row(text, version)
+    if kind is not None:
+        same = [m for m in ms if m.table == kind]
+        ms = tuple(same) if same else ms
+    if len(ms) != 1:
+        return None, False
+    spec = row_spec(version, ms[0].ident)
+    return spec, spec is not None and ms[0].quality in ("approximate", "truncated")
+
+
+# Registering a template version changes the rows labels name.
+_template.on_change(_pick_row.cache_clear)
 
 
 def table_missing(kind: Tables) -> Finding:
