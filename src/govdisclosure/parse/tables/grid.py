@@ -20,7 +20,7 @@ from ..._normalize_text import key, simplify
 from ...catalogue import Entry
 from ...readers.document import Table
 from ..labels import MAX_LABEL_CHARS, Match, is_value, match_column, match_row
-from .placement import Placement, pick_row
+from .placement import Placement, column_leaves, only_groups, pick_row
 from .spans import Slot, cell_location, resolve_spans
 from .stream import Stream
 from .tokenize import Token, recognised
@@ -63,13 +63,15 @@ class _Row(NamedTuple):
 
 
 class _Plan:
-    """What a header block says about each column, worked out once for the data rows under it."""
+    """What a header block says about each column, worked out once for the data rows under it.
+
+    It depends on the header's texts (and the table) only, so one plan serves every table
+    printed with the same header: :func:`_plan` keeps them.
+    """
 
     __slots__ = (
-        "above",
         "groups",
         "headed",
-        "header",
         "idents",
         "last",
         "leaves",
@@ -78,14 +80,12 @@ class _Plan:
         "vc",
     )
 
-    def __init__(self, header: list[list[tuple[int, str]]], kind: Tables) -> None:
-        width = len(header)
-        self.header = header
-        self.leaves = leaves = [_leaf(header[c], kind) for c in range(width)]
+    def __init__(self, above: tuple[tuple[str, ...], ...], kind: Tables) -> None:
+        width = len(above)
+        self.leaves = leaves = [_leaf(above[c], kind) for c in range(width)]
         self.value_cols = value_cols = [c for c in range(width) if leaves[c]]
         self.vc = frozenset(value_cols)
         self.last = value_cols[-1] if value_cols else width
-        self.above = above = [tuple(text for _, text in column) for column in header]
         self.units = [_header_unit(above[c]) if c in self.vc else None for c in range(width)]
         self.idents = [tuple(sorted({m.ident for m in leaves[c]})) for c in range(width)]
         self.groups = [
@@ -96,7 +96,17 @@ class _Plan:
             else frozenset()
             for c in range(width)
         ]
-        self.headed = [c > self.last and _headed(header[c]) for c in range(width)]
+        self.headed = [c > self.last and _headed(above[c]) for c in range(width)]
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_plan(above: tuple[tuple[str, ...], ...], kind: Tables) -> _Plan:
+    return _Plan(above, kind)
+
+
+def _plan(header: list[list[tuple[int, str]]], kind: Tables) -> _Plan:
+    """The plan of a header: each column's texts, top to bottom."""
+    return _cached_plan(tuple(tuple(text for _, text in column) for column in header), kind)
 
 
 class GridReader(Placement):
@@ -143,7 +153,7 @@ class GridReader(Placement):
                 continue
             fresh = True
             if plan is None:
-                plan = _Plan(header, kind)
+                plan = _plan(header, kind)
             value_cols = plan.value_cols
             if not (kind == "四" and value_cols) and not any(t.strip() for t in texts):
                 continue  # an empty row; in table 四 the one data row may be all blank
@@ -314,11 +324,9 @@ class GridReader(Placement):
         else:
             entries = table_cells(version, "四")
         used: Counter[str] | None = None
-        for c in value_cols:
-            slot = row[c]
-            if slot is None or slot.row != r or slot.col != c:
-                continue
-            cands, token_key = _candidates(entries, plan.idents[c], plan.groups[c])
+        for c, cands, token_key, unit in _columns(entries, plan):
+            if not own[c]:
+                continue  # a cell spanning into this column from the left or above
             if token_key is None:
                 entry = cands[0] if cands else None
             else:
@@ -328,8 +336,11 @@ class GridReader(Placement):
                 i = used[token_key]
                 used[token_key] += 1
                 entry = cands[i] if i < len(cands) else None
-            cell = slot.cell
-            token = Token(cell.text, cell_location(cell.location, index, r, c), True)
+            cell = row[c].cell  # type: ignore[union-attr]  # an owned slot holds its cell
+            loc = cell.location
+            if loc.table is None or loc.row != r or loc.column != c:
+                loc = cell_location(loc, index, r, c)
+            token = Token(cell.text, loc, True)
             if entry is None:
                 if cell.text.strip():
                     label = labels[-1] if labels else ""
@@ -340,7 +351,7 @@ class GridReader(Placement):
                         "misfit",
                     )
                 continue
-            self.assign(entry, token, plan.units[c])
+            self.put(entry[0], entry[1], entry[2], token, unit)
         stray = [
             Token(slot.cell.text, cell_location(slot.cell.location, index, r, c), True)
             for c in range(last + 1, len(row))
@@ -413,21 +424,20 @@ def _add_header_row(
                 header[c].append(fill)
             continue
         ident = id(slot.cell)
-        ms = match_column(text, kind)
-        fill = (ident, text) if ms and all(m.kind == "group" for m in ms) else None
+        fill = (ident, text) if only_groups(text, kind) else None
         if header[c] and header[c][-1][0] == ident:
             continue
         header[c].append((ident, text))
 
 
-def _headed(column: list[tuple[int, str]]) -> bool:
+def _headed(column: tuple[str, ...]) -> bool:
     """True when a column has a header of its own, not only a group header spread over it."""
-    return any(not all(m.kind == "group" for m in match_column(text)) for _, text in column)
+    return any(not all(m.kind == "group" for m in match_column(text)) for text in column)
 
 
-def _leaf(column: list[tuple[int, str]], kind: Tables) -> tuple[Match, ...]:
-    for _, text in reversed(column):
-        ms = tuple(m for m in match_column(text, kind) if m.kind == "column")
+def _leaf(column: tuple[str, ...], kind: Tables) -> tuple[Match, ...]:
+    for text in reversed(column):
+        ms = column_leaves(text, kind)
         if ms:
             return ms
     return ()
@@ -438,27 +448,33 @@ def _entry_keys(entry: Entry) -> tuple[str, tuple[str, ...]]:
 
 
 _Candidates = tuple[tuple[Entry, ...], str | None]
-#: (id of a row's cells, column leaf idents, column groups) → (the cells, their candidates).
-_CANDIDATES: dict[tuple[int, tuple[str, ...], frozenset[str]], tuple[object, _Candidates]] = {}
+#: A candidate cell, with its parent path and its unit.
+_Cand = tuple[Entry, tuple[str, ...], str]
+_Column = tuple[int, tuple[_Cand, ...], str | None, str | None]
+#: (id of a row's cells, id of a plan) → (the cells, the plan, each value column's candidates).
+_COLUMNS: dict[tuple[int, int], tuple[object, _Plan, list[_Column]]] = {}
 
 
-def _candidates(
-    entries: Sequence[Entry], idents: tuple[str, ...], groups: frozenset[str]
-) -> _Candidates:
-    """The cells of a row a value column may be, and (when several) the key that orders them.
+def _columns(entries: Sequence[Entry], plan: _Plan) -> list[_Column]:
+    """Each value column of ``plan`` with the cells of a row it may be and its header's unit.
 
-    A column's leaf labels pick the cells; the group labels above narrow them. Several left
-    are taken in order by the row's values under the same labels, counted under the key.
-    The row's cells are the template's (held by its caches), so they are looked up by identity.
+    The cells a column may be come from its leaf labels, narrowed by the group labels above;
+    several left are taken in order by the row's values under the same labels, counted under
+    the key given with them (``None`` when there is one or none). The row's cells are the
+    template's and the plan is cached, so both are looked up by identity.
     """
-    ck = (id(entries), idents, groups)
-    hit = _CANDIDATES.get(ck)
-    if hit is not None and hit[0] is entries:
-        return hit[1]
-    found = _resolve_candidates(entries, idents, groups)
-    if len(_CANDIDATES) >= 8192:
-        _CANDIDATES.clear()
-    _CANDIDATES[ck] = (entries, found)
+    ck = (id(entries), id(plan))
+    hit = _COLUMNS.get(ck)
+    if hit is not None and hit[0] is entries and hit[1] is plan:
+        return hit[2]
+    found: list[_Column] = []
+    for c in plan.value_cols:
+        cands, token_key = _resolve_candidates(entries, plan.idents[c], plan.groups[c])
+        info = tuple((e, e.path[:-1], e.unit.zh if e.unit is not None else "") for e in cands)
+        found.append((c, info, token_key, plan.units[c]))
+    if len(_COLUMNS) >= 4096:
+        _COLUMNS.clear()
+    _COLUMNS[ck] = (entries, plan, found)
     return found
 
 
@@ -475,5 +491,6 @@ def _resolve_candidates(
     return tuple(cands), "|".join(idents) + "|" + ",".join(e.pointer for e in cands)
 
 
-# Registering a template version changes the rows whose cells are looked up here.
-_template.on_change(_CANDIDATES.clear)
+# Registering a template version changes the labels and the rows whose cells are looked up here.
+_template.on_change(_COLUMNS.clear)
+_template.on_change(_cached_plan.cache_clear)

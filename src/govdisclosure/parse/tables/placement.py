@@ -22,11 +22,19 @@ from ...catalogue import Entry
 from ...findings import Finding
 from ...template import Version
 from ..collect import Bilingual, finding
-from ..labels import MAX_LABEL_CHARS, Match, match_row
+from ..labels import MAX_LABEL_CHARS, Match, match_column, match_row
 from ..values import Reading, read_value
 from .tokenize import Token
 
-__all__ = ["Placement", "Row", "order_by_header", "pick_row", "table_missing"]
+__all__ = [
+    "Placement",
+    "Row",
+    "column_leaves",
+    "only_groups",
+    "order_by_header",
+    "pick_row",
+    "table_missing",
+]
 
 
 @attrs.define
@@ -89,9 +97,20 @@ class Placement:
 
     def assign(self, entry: Entry, token: Token, header_unit: str | None = None) -> None:
         unit = entry.unit.zh if entry.unit is not None else ""
+        self.put(entry, entry.path[:-1], unit, token, header_unit)
+
+    def put(
+        self,
+        entry: Entry,
+        parent: tuple[str, ...],
+        unit: str,
+        token: Token,
+        header_unit: str | None = None,
+    ) -> None:
+        """:meth:`assign`, given the entry's parent path and unit (worked out ahead once)."""
         reading = read_value(token.text, entry.kind, unit, header_unit)
         ptr = entry.pointer
-        self.ensure(entry.path[:-1])
+        self.objects.add(parent)
         old = self.values.get(ptr)
         if old is not None:
             if old[0].value is None and reading.value is not None:
@@ -274,8 +293,23 @@ def _pick_row(text: str, version: Version, kind: Tables | None) -> tuple[RowSpec
     return spec, spec is not None and ms[0].quality in ("approximate", "truncated")
 
 
-# Registering a template version changes the rows labels name.
+@functools.lru_cache(maxsize=4096)
+def column_leaves(text: str, kind: Tables | None) -> tuple[Match, ...]:
+    """The column labels (not the spanning group labels) a header cell of table ``kind`` is."""
+    return tuple(m for m in match_column(text, kind) if m.kind == "column")
+
+
+@functools.lru_cache(maxsize=4096)
+def only_groups(text: str, kind: Tables | None) -> bool:
+    """True when a header cell of table ``kind`` is a spanning group label and nothing else."""
+    ms = match_column(text, kind)
+    return bool(ms) and all(m.kind == "group" for m in ms)
+
+
+# Registering a template version changes the rows and columns labels name.
 _template.on_change(_pick_row.cache_clear)
+_template.on_change(column_leaves.cache_clear)
+_template.on_change(only_groups.cache_clear)
 
 
 def table_missing(kind: Tables) -> Finding:
