@@ -34,19 +34,25 @@ def grid_kind(table: Table) -> Tables | None:
     for row in table.rows:
         for cell in row:
             text = cell.text
-            if not text or len(text) > MAX_LABEL_CHARS or is_value(text):
-                continue
-            for m in match_row(text):
-                if m.quality != "approximate":
-                    votes[m.table] += 1
-            for m in match_column(text):
-                votes[m.table] += 1
+            if text:
+                found = _votes(text)
+                if found:
+                    votes.update(found)
     if not votes:
         return None
     best, n = votes.most_common(1)[0]
     if n < 2:
         return None
     return best
+
+
+@functools.lru_cache(maxsize=8192)
+def _votes(text: str) -> tuple[Tables, ...]:
+    """The tables a cell's text votes for: one vote per row and per column label it may be."""
+    if len(text) > MAX_LABEL_CHARS or is_value(text):
+        return ()
+    rows = tuple(m.table for m in match_row(text) if m.quality != "approximate")
+    return rows + tuple(m.table for m in match_column(text))
 
 
 class _Row(NamedTuple):
@@ -494,3 +500,4 @@ def _resolve_candidates(
 # Registering a template version changes the labels and the rows whose cells are looked up here.
 _template.on_change(_COLUMNS.clear)
 _template.on_change(_cached_plan.cache_clear)
+_template.on_change(_votes.cache_clear)
