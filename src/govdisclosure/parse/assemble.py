@@ -208,13 +208,19 @@ def _build_tree(
     for path in sorted(objects, key=len):
         nodes[path] = _ensure(root, path, version)
     for ptr, value in values.items():
-        parts = ptr[1:].split("/")
-        parent = tuple(parts[:-1])
+        parent, name = _split(ptr)
         node = nodes.get(parent)
         if node is None:
             node = nodes[parent] = _ensure(root, parent, version)
-        node[parts[-1]] = value
+        node[name] = value
     return root
+
+
+@functools.lru_cache(maxsize=8192)
+def _split(ptr: str) -> tuple[tuple[str, ...], str]:
+    """A cell's pointer as its parent's model path and its own name."""
+    parts = ptr[1:].split("/")
+    return tuple(parts[:-1]), parts[-1]
 
 
 def _ensure(root: RawTable, path: Sequence[str], version: Version) -> RawTable:
