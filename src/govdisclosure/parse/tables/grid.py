@@ -19,8 +19,9 @@ from ..._layout import RowSpec, Tables, table_cells, table_pointer
 from ..._normalize_text import key, simplify
 from ...catalogue import Entry
 from ...readers.document import Table
+from ...template import Version
 from ..labels import MAX_LABEL_CHARS, Match, is_value, match_column, match_row
-from .placement import Placement, column_leaves, only_groups, pick_row
+from .placement import Placement, column_leaves, label_row, note_inexact, only_groups
 from .spans import Slot, cell_location, resolve_spans
 from .stream import Stream
 from .tokenize import Token, recognised
@@ -287,12 +288,10 @@ class GridReader(Placement):
             if c > last and is_value(text):
                 continue  # a stray value right of the header, reported below; not a label
             labels.append(text)
-        spec: RowSpec | None = None
-        for text in reversed(labels):
-            found = pick_row(text, version, kind, self)
-            if found is not None:
-                spec = found
-                break
+        spec, inexact, groups = _row_labels(tuple(labels), version, kind)
+        if inexact is not None:
+            assert spec is not None
+            note_inexact(self, spec, inexact)
         if spec is None:
             nonblank = [texts[c] for c in value_cols if texts[c].strip() and own[c]]
             if kind == "四" and (not labels or all(not recognised(x) for x in labels)):
@@ -309,10 +308,8 @@ class GridReader(Placement):
                 return
             else:
                 return
-        for text in labels:
-            g = pick_row(text, version, kind)
-            if g is not None and g.group_only:
-                self.ensure(g.path)
+        for path in groups:
+            self.ensure(path)
         if spec is not None:
             self.ensure(spec.path)
             if spec.group_only:
@@ -374,6 +371,27 @@ class GridReader(Placement):
                 stray,
                 "no_header",
             )
+
+
+@functools.lru_cache(maxsize=4096)
+def _row_labels(
+    labels: tuple[str, ...], version: Version, kind: Tables
+) -> tuple[RowSpec | None, str | None, tuple[tuple[str, ...], ...]]:
+    """What a grid row's labels name: its row, by the last label that names one, and the label
+    when it only approximately matched; and the row groups the labels name, in order."""
+    spec: RowSpec | None = None
+    inexact: str | None = None
+    for text in reversed(labels):
+        found, approximate = label_row(text, version, kind)
+        if found is not None:
+            spec, inexact = found, (text if approximate else None)
+            break
+    groups = []
+    for text in labels:
+        g = label_row(text, version, kind)[0]
+        if g is not None and g.group_only:
+            groups.append(g.path)
+    return spec, inexact, tuple(groups)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -501,3 +519,4 @@ def _resolve_candidates(
 _template.on_change(_COLUMNS.clear)
 _template.on_change(_cached_plan.cache_clear)
 _template.on_change(_votes.cache_clear)
+_template.on_change(_row_labels.cache_clear)

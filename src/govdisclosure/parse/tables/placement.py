@@ -30,6 +30,8 @@ __all__ = [
     "Placement",
     "Row",
     "column_leaves",
+    "label_row",
+    "note_inexact",
     "only_groups",
     "order_by_header",
     "pick_row",
@@ -265,21 +267,26 @@ def pick_row(
 
     With ``reader``, an approximate or truncated match is reported to it.
     """
-    spec, inexact = _pick_row(text, version, kind)
+    spec, inexact = label_row(text, version, kind)
     if inexact and reader is not None:
         assert spec is not None
-        reader.note(
-            "parse.table.label-approximate",
-            "/" + "/".join(spec.path),
-            actual=text,
-            text=text,
-            label=spec.label.zh,
-        )
+        note_inexact(reader, spec, text)
     return spec
 
 
+def note_inexact(reader: Placement, spec: RowSpec, text: str) -> None:
+    """Report that the row label ``text`` only approximately matched the row ``spec``."""
+    reader.note(
+        "parse.table.label-approximate",
+        "/" + "/".join(spec.path),
+        actual=text,
+        text=text,
+        label=spec.label.zh,
+    )
+
+
 @functools.lru_cache(maxsize=4096)
-def _pick_row(text: str, version: Version, kind: Tables | None) -> tuple[RowSpec | None, bool]:
+def label_row(text: str, version: Version, kind: Tables | None) -> tuple[RowSpec | None, bool]:
     """:func:`pick_row`'s row, and whether the label only approximately matched it."""
     if not text.strip() or len(text) > MAX_LABEL_CHARS:
         return None, False
@@ -307,7 +314,7 @@ def only_groups(text: str, kind: Tables | None) -> bool:
 
 
 # Registering a template version changes the rows and columns labels name.
-_template.on_change(_pick_row.cache_clear)
+_template.on_change(label_row.cache_clear)
 _template.on_change(column_leaves.cache_clear)
 _template.on_change(only_groups.cache_clear)
 
