@@ -32,6 +32,7 @@ from typing import Any
 import attrs
 
 from .. import template
+from .._layout import TABLES, row_specs
 from ..findings import Finding
 from ..model import Report
 from ..readers import FORMATS, READERS, SUFFIXES, Reader, sniff_binary, sniff_text
@@ -202,13 +203,17 @@ def _load(
 
 @functools.cache
 def reader_hints() -> Hints:
-    """The template's row labels, as the readers' layout heuristics take them."""
-    nodes = {
-        (value.label.zh, value.group_only)
-        for value in vars(template).values()
-        if isinstance(value, template.Node) and value.axis == "row"
+    """The template's row labels, as the readers' layout heuristics take them.
+
+    Every row (and row group) of the three tables in every registered version, by its own label.
+    """
+    rows = {
+        (spec.label.zh, spec.group_only)
+        for version in template.VERSIONS
+        for table in TABLES
+        for spec in row_specs(version, table)
     }
-    return Hints(row_labels=tuple(sorted(nodes)))
+    return Hints(row_labels=tuple(sorted(rows)))
 
 
 template.on_change(reader_hints.cache_clear)

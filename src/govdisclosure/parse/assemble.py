@@ -9,10 +9,12 @@ finding. The tables are built from the catalogue pointers of the values read.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from .. import template
 from .._layout import TABLES, table_field
 from .._numbering import NUMERALS
 from .._specs import specs, target
@@ -170,16 +172,31 @@ def _last_item(parts: list[list[Item]]) -> Item | None:
 
 
 def _skeleton(cls: type, version: Version) -> RawTable:
+    """A fresh empty object of ``cls``: every list empty, every required object nested."""
+    return _clone(_empty(cls, version))
+
+
+@functools.cache
+def _empty(cls: type, version: Version) -> RawTable:
+    """The shape :func:`_skeleton` copies, worked out once per class and version."""
     out: RawTable = {}
     for name, spec in specs(cls):
         child = target(spec, version)
         if spec.kind in ("object_list", "text_list"):
             out[name] = []
         elif child is not None and not spec.nullable:
-            out[name] = _skeleton(child, version)
+            out[name] = _empty(child, version)
         else:
             out[name] = None
     return out
+
+
+def _clone(shape: RawTable) -> RawTable:
+    # The shape holds dicts, empty lists and None only.
+    return {
+        k: (_clone(v) if type(v) is dict else [] if type(v) is list else v)
+        for k, v in shape.items()
+    }
 
 
 def _build_tree(
@@ -191,25 +208,45 @@ def _build_tree(
     for path in sorted(objects, key=len):
         nodes[path] = _ensure(root, path, version)
     for ptr, value in values.items():
-        parts = ptr[1:].split("/")
-        parent = tuple(parts[:-1])
+        parent, name = _split(ptr)
         node = nodes.get(parent)
         if node is None:
             node = nodes[parent] = _ensure(root, parent, version)
-        node[parts[-1]] = value
+        node[name] = value
     return root
+
+
+@functools.lru_cache(maxsize=8192)
+def _split(ptr: str) -> tuple[tuple[str, ...], str]:
+    """A cell's pointer as its parent's model path and its own name."""
+    parts = ptr[1:].split("/")
+    return tuple(parts[:-1]), parts[-1]
 
 
 def _ensure(root: RawTable, path: Sequence[str], version: Version) -> RawTable:
     node = root
+    for name, child in _steps(tuple(path), version):
+        if node.get(name) is None:
+            node[name] = _skeleton(child, version)
+        node = node[name]
+    return node
+
+
+@functools.lru_cache(maxsize=4096)
+def _steps(path: tuple[str, ...], version: Version) -> tuple[tuple[str, type], ...]:
+    """Each name of a model path from the report down, with the class it holds."""
+    out: list[tuple[str, type]] = []
     cls: type | None = Report
     for name in path:
         assert cls is not None
         spec = dict(specs(cls))[name]
         child = target(spec, version)
         assert child is not None
-        if node.get(name) is None:
-            node[name] = _skeleton(child, version)
-        node = node[name]
+        out.append((name, child))
         cls = child
-    return node
+    return tuple(out)
+
+
+# Registering a template version may change what a version's classes hold.
+template.on_change(_empty.cache_clear)
+template.on_change(_steps.cache_clear)

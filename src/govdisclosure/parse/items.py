@@ -141,12 +141,15 @@ def _runs(items: list[Item]) -> list[Item]:
     return out
 
 
+_CLAUSE = re.compile(r"[。，,；;：:]")
+
+
 def _scrap(item: Item) -> bool:
     text = item.text.strip()
     return (
         item.kind == "para"
         and len(text) <= 30
-        and not re.search(r"[。，,；;：:]", text)
+        and not _CLAUSE.search(text)
         and heading(text) is None
         and subsection(text) is None
     )

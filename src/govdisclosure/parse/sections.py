@@ -53,8 +53,12 @@ _LOST_LEAD = re.compile(r"^[?？\ufffd]{1,4}(?=[一二三四五六七八九十�
 def clean(text: str) -> str:
     """A paragraph without a Markdown heading mark, lost characters before a heading's numeral
     or the pipes around a one-cell row."""
-    s = _MD_HEADING.sub("", text.strip(), count=1)
-    s = _LOST_LEAD.sub("", s, count=1)
+    s = text.strip()
+    # Each pattern is anchored at the start: a first character it cannot match skips it.
+    if s.startswith("#"):
+        s = _MD_HEADING.sub("", s, count=1)
+    if s.startswith(("?", "？", "\ufffd")):
+        s = _LOST_LEAD.sub("", s, count=1)
     if "|" in s or "｜" in s:
         s = _TRAILING_PIPES.sub("", s)
         s = _LEADING_PIPES.sub("", s)

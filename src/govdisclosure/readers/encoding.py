@@ -119,13 +119,13 @@ def decode(data: bytes) -> str | None:
 
 
 _JUNK_CATEGORIES = frozenset(("Cc", "Cn", "Co", "Cs"))
-_WHITESPACE = re.compile(r"\s+")
 
 
 def looks_binary(text: str) -> bool:
     """True when text is mostly control, unassigned or private-use characters: not text."""
     sample = text[:65536]
-    if not sample or _WHITESPACE.sub("", sample).isprintable():
+    # str.split() splits at exactly the characters the pattern \s matches (str.isspace).
+    if not sample or "".join(sample.split()).isprintable():
         return False
     sample = sample[:8192]
     bad = 0

@@ -229,10 +229,13 @@ def _clean(text: str) -> str:
     return "\n".join(x for x in (_WS.sub(" ", line).strip(" ") for line in text.split("\n")) if x)
 
 
+_SPAN = re.compile(r"\s*(\d{1,6})")
+
+
 def _span(value: str | None, limit: int) -> int:
     if not value:
         return 1
-    m = re.match(r"\s*(\d{1,6})", value)
+    m = _SPAN.match(value)
     if m is None:
         return 1
     return max(1, min(int(m.group(1)), limit))

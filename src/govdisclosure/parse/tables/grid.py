@@ -12,15 +12,16 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
-import attrs
-
+from ... import template as _template
 from ..._layout import RowSpec, Tables, table_cells, table_pointer
 from ..._normalize_text import key, simplify
 from ...catalogue import Entry
 from ...readers.document import Table
+from ...template import Version
 from ..labels import MAX_LABEL_CHARS, Match, is_value, match_column, match_row
-from .placement import Placement, pick_row
+from .placement import Placement, column_leaves, label_row, note_inexact, only_groups
 from .spans import Slot, cell_location, resolve_spans
 from .stream import Stream
 from .tokenize import Token, recognised
@@ -34,19 +35,85 @@ def grid_kind(table: Table) -> Tables | None:
     for row in table.rows:
         for cell in row:
             text = cell.text
-            if not text or len(text) > MAX_LABEL_CHARS or is_value(text):
-                continue
-            for m in match_row(text):
-                if m.quality != "approximate":
-                    votes[m.table] += 1
-            for m in match_column(text):
-                votes[m.table] += 1
+            if text:
+                found = _votes(text)
+                if found:
+                    votes.update(found)
     if not votes:
         return None
     best, n = votes.most_common(1)[0]
     if n < 2:
         return None
     return best
+
+
+@functools.lru_cache(maxsize=8192)
+def _votes(text: str) -> tuple[Tables, ...]:
+    """The tables a cell's text votes for: one vote per row and per column label it may be."""
+    if len(text) > MAX_LABEL_CHARS or is_value(text):
+        return ()
+    rows = tuple(m.table for m in match_row(text) if m.quality != "approximate")
+    return rows + tuple(m.table for m in match_column(text))
+
+
+class _Row(NamedTuple):
+    """One grid row as the reader sees it: its slots, their texts and which slots it owns."""
+
+    kind: Tables
+    slots: list[Slot | None]
+    texts: list[str]
+    #: The slot holds the cell that starts there (not one spanning into it from above or left).
+    own: list[bool]
+    r: int
+    #: The table's number in the document.
+    table: int
+
+
+class _Plan:
+    """What a header block says about each column, worked out once for the data rows under it.
+
+    It depends on the header's texts (and the table) only, so one plan serves every table
+    printed with the same header: :func:`_plan` keeps them.
+    """
+
+    __slots__ = (
+        "groups",
+        "headed",
+        "idents",
+        "last",
+        "leaves",
+        "units",
+        "value_cols",
+        "vc",
+    )
+
+    def __init__(self, above: tuple[tuple[str, ...], ...], kind: Tables) -> None:
+        width = len(above)
+        self.leaves = leaves = [_leaf(above[c], kind) for c in range(width)]
+        self.value_cols = value_cols = [c for c in range(width) if leaves[c]]
+        self.vc = frozenset(value_cols)
+        self.last = value_cols[-1] if value_cols else width
+        self.units = [_header_unit(above[c]) if c in self.vc else None for c in range(width)]
+        self.idents = [tuple(sorted({m.ident for m in leaves[c]})) for c in range(width)]
+        self.groups = [
+            frozenset(
+                m.ident for text in above[c] for m in match_column(text, kind) if m.kind == "group"
+            )
+            if c in self.vc
+            else frozenset()
+            for c in range(width)
+        ]
+        self.headed = [c > self.last and _headed(above[c]) for c in range(width)]
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_plan(above: tuple[tuple[str, ...], ...], kind: Tables) -> _Plan:
+    return _Plan(above, kind)
+
+
+def _plan(header: list[list[tuple[int, str]]], kind: Tables) -> _Plan:
+    """The plan of a header: each column's texts, top to bottom."""
+    return _cached_plan(tuple(tuple(text for _, text in column) for column in header), kind)
 
 
 class GridReader(Placement):
@@ -68,34 +135,42 @@ class GridReader(Placement):
         self.table_seen(kind)
         stream = Stream(self, kind)
         header: list[list[tuple[int, str]]] = [[] for _ in range(width)]
+        plan: _Plan | None = None
         fresh = True
         for r, row in enumerate(grid):
-            texts = [(s.cell.text if s is not None else "") for s in row]
-            own = [s is not None and s.row == r and s.col == c for c, s in enumerate(row)]
-            kinds_here = _row_kinds(texts, own, kind)
-            if kinds_here.header:
-                if kinds_here.switch is not None and kinds_here.switch != kind:
+            texts = [""] * width
+            own = [False] * width
+            for c, s in enumerate(row):
+                if s is not None:
+                    texts[c] = s.cell.text
+                    own[c] = s.row == r and s.col == c
+            is_header, switch = _row_kinds(texts, own, kind)
+            if is_header:
+                if switch is not None and switch != kind:
                     stream.close()
-                    kind = kinds_here.switch
+                    kind = switch
                     self.table_seen(kind)
                     stream = Stream(self, kind)
                 if fresh:
                     header = [[] for _ in range(width)]
                     fresh = False
                 _add_header_row(header, row, texts, kind)
+                plan = None
                 stream.header_row(texts)
                 continue
             fresh = True
-            leaves = [_leaf(header[c], kind) for c in range(width)]
-            value_cols = [c for c in range(width) if leaves[c]]
-            if not any(t.strip() for t in texts) and not (kind == "四" and value_cols):
+            if plan is None:
+                plan = _plan(header, kind)
+            value_cols = plan.value_cols
+            if not (kind == "四" and value_cols) and not any(t.strip() for t in texts):
                 continue  # an empty row; in table 四 the one data row may be all blank
-            if value_cols and self._aligned(row, texts, own, value_cols, r, header):
+            line = _Row(kind, row, texts, own, r, index)
+            if value_cols and self._aligned(line, plan):
                 stream.close()
-                self._grid_row(kind, row, texts, own, header, leaves, value_cols, r, index)
+                self._grid_row(line, plan)
             elif value_cols:
                 stream.close()
-                rest = self._realign(kind, row, texts, own, header, leaves, value_cols, r, index)
+                rest = self._realign(line, plan)
                 if rest is not None:
                     stream.line(rest)
                     stream.close()
@@ -115,46 +190,28 @@ class GridReader(Placement):
         stream.finish()
         return True
 
-    def _aligned(
-        self,
-        row: list[Slot | None],
-        texts: list[str],
-        own: list[bool],
-        value_cols: list[int],
-        r: int,
-        header: list[list[tuple[int, str]]],
-    ) -> bool:
+    def _aligned(self, line: _Row, plan: _Plan) -> bool:
         """True when the row's cells stand in the header's columns.
 
         Not when the row is shorter than the header, a row label stands in a value column, or
         text stands to the right of the last value column where no header is (an extra cell
         has pushed the row's values out of their columns).
         """
-        if row[value_cols[-1]] is None:
+        last = plan.last
+        if line.slots[last] is None:
             return False
-        vc = set(value_cols)
-        last = value_cols[-1]
-        for c, text in enumerate(texts):
+        vc = plan.vc
+        own = line.own
+        for c, text in enumerate(line.texts):
             if not own[c] or not text.strip():
                 continue
             if c in vc and not is_value(text) and match_row(text):
                 return False
-            if c > last and not _headed(header[c]):
+            if c > last and not plan.headed[c]:
                 return False
         return True
 
-    def _realign(
-        self,
-        kind: Tables,
-        row: list[Slot | None],
-        texts: list[str],
-        own: list[bool],
-        header: list[list[tuple[int, str]]],
-        leaves: list[tuple[Match, ...]],
-        value_cols: list[int],
-        r: int,
-        index: int,
-    ) -> list[Token] | None:
+    def _realign(self, line: _Row, plan: _Plan) -> list[Token] | None:
         """Read a row whose cells do not stand in the header's columns.
 
         The cells after its row label are its values; filler cells before them and after the
@@ -162,6 +219,8 @@ class GridReader(Placement):
         columns, they fill those columns in order. Otherwise the row label and its values are
         returned, to be read as a flattened row (the sparse-row rule, or a finding).
         """
+        row, texts, own, r, index = line.slots, line.texts, line.own, line.r, line.table
+        value_cols = plan.value_cols
         cols = [c for c in range(len(row)) if row[c] is not None and (own[c] or texts[c].strip())]
         at = -1
         for i, c in enumerate(cols):
@@ -190,7 +249,7 @@ class GridReader(Placement):
                 Token(texts[c], cell_location(row[c].cell.location, index, r, c), c in tail)  # type: ignore[union-attr]  # cells come from slotted columns
                 for c in cells
             ]
-        vc = set(value_cols)
+        vc = plan.vc
         free = [c for c in range(len(row)) if c not in vc]
         new_row: list[Slot | None] = [None] * len(row)
         new_texts = [""] * len(row)
@@ -213,24 +272,15 @@ class GridReader(Placement):
             new_row[c] = Slot(slot.cell, r, c)
             new_texts[c] = texts[c]
             new_own[c] = True
-        self._grid_row(kind, new_row, new_texts, new_own, header, leaves, value_cols, r, index)
+        self._grid_row(line._replace(slots=new_row, texts=new_texts, own=new_own), plan)
         return None
 
-    def _grid_row(
-        self,
-        kind: Tables,
-        row: list[Slot | None],
-        texts: list[str],
-        own: list[bool],
-        header: list[list[tuple[int, str]]],
-        leaves: list[tuple[Match, ...]],
-        value_cols: list[int],
-        r: int,
-        index: int,
-    ) -> None:
+    def _grid_row(self, line: _Row, plan: _Plan) -> None:
+        kind, row, texts, own, r, index = line
         version = self.version
-        vc = set(value_cols)
-        last = value_cols[-1] if value_cols else len(row)
+        value_cols = plan.value_cols
+        vc = plan.vc
+        last = plan.last
         labels: list[str] = []
         for c, text in enumerate(texts):
             if c in vc or not text.strip() or (labels and labels[-1] == text):
@@ -238,12 +288,10 @@ class GridReader(Placement):
             if c > last and is_value(text):
                 continue  # a stray value right of the header, reported below; not a label
             labels.append(text)
-        spec: RowSpec | None = None
-        for text in reversed(labels):
-            found = pick_row(text, version, kind, self)
-            if found is not None:
-                spec = found
-                break
+        spec, inexact, groups = _row_labels(tuple(labels), version, kind)
+        if inexact is not None:
+            assert spec is not None
+            note_inexact(self, spec, inexact)
         if spec is None:
             nonblank = [texts[c] for c in value_cols if texts[c].strip() and own[c]]
             if kind == "四" and (not labels or all(not recognised(x) for x in labels)):
@@ -260,10 +308,8 @@ class GridReader(Placement):
                 return
             else:
                 return
-        for text in labels:
-            g = pick_row(text, version, kind)
-            if g is not None and g.group_only:
-                self.ensure(g.path)
+        for path in groups:
+            self.ensure(path)
         if spec is not None:
             self.ensure(spec.path)
             if spec.group_only:
@@ -280,17 +326,26 @@ class GridReader(Placement):
             entries = spec.cells
         else:
             entries = table_cells(version, "四")
-        used: Counter[str] = Counter()
-        for c in value_cols:
-            slot = row[c]
-            if slot is None or slot.row != r or slot.col != c:
-                continue
-            texts_above = [text for _, text in header[c]]
-            entry = _resolve_entry(entries, leaves[c], texts_above, used, kind)
-            loc = cell_location(slot.cell.location, index, r, c)
-            token = Token(slot.cell.text, loc, True)
+        used: Counter[str] | None = None
+        for c, cands, token_key, unit in _columns(entries, plan):
+            if not own[c]:
+                continue  # a cell spanning into this column from the left or above
+            if token_key is None:
+                entry = cands[0] if cands else None
+            else:
+                # Several cells share the column's labels: they are taken in order.
+                if used is None:
+                    used = Counter()
+                i = used[token_key]
+                used[token_key] += 1
+                entry = cands[i] if i < len(cands) else None
+            cell = row[c].cell  # type: ignore[union-attr]  # an owned slot holds its cell
+            loc = cell.location
+            if loc.table is None or loc.row != r or loc.column != c:
+                loc = cell_location(loc, index, r, c)
+            token = Token(cell.text, loc, True)
             if entry is None:
-                if slot.cell.text.strip():
+                if cell.text.strip():
                     label = labels[-1] if labels else ""
                     self.unplaced(
                         kind,
@@ -299,12 +354,11 @@ class GridReader(Placement):
                         "misfit",
                     )
                 continue
-            self.assign(entry, token, _header_unit(tuple(texts_above)))
+            self.put(entry[0], entry[1], entry[2], token, unit)
         stray = [
             Token(slot.cell.text, cell_location(slot.cell.location, index, r, c), True)
-            for c, slot in enumerate(row)
-            if c > last
-            and slot is not None
+            for c in range(last + 1, len(row))
+            if (slot := row[c]) is not None
             and slot.row == r
             and slot.col == c
             and slot.cell.text.strip()
@@ -319,6 +373,27 @@ class GridReader(Placement):
             )
 
 
+@functools.lru_cache(maxsize=4096)
+def _row_labels(
+    labels: tuple[str, ...], version: Version, kind: Tables
+) -> tuple[RowSpec | None, str | None, tuple[tuple[str, ...], ...]]:
+    """What a grid row's labels name: its row, by the last label that names one, and the label
+    when it only approximately matched; and the row groups the labels name, in order."""
+    spec: RowSpec | None = None
+    inexact: str | None = None
+    for text in reversed(labels):
+        found, approximate = label_row(text, version, kind)
+        if found is not None:
+            spec, inexact = found, (text if approximate else None)
+            break
+    groups = []
+    for text in labels:
+        g = label_row(text, version, kind)[0]
+        if g is not None and g.group_only:
+            groups.append(g.path)
+    return spec, inexact, tuple(groups)
+
+
 @functools.lru_cache(maxsize=1024)
 def _header_unit(texts: tuple[str, ...]) -> str | None:
     for text in texts:
@@ -330,35 +405,36 @@ def _header_unit(texts: tuple[str, ...]) -> str | None:
     return None
 
 
-@attrs.frozen
-class _RowKinds:
-    header: bool
-    switch: Tables | None
+def _row_kinds(texts: list[str], own: list[bool], kind: Tables) -> tuple[bool, Tables | None]:
+    """Whether a row is a header row, and the table its column labels switch to (if another).
 
-
-def _row_kinds(texts: list[str], own: list[bool], kind: Tables) -> _RowKinds:
+    A header row has column labels and neither a row label nor a value; the switch is only
+    worked out for a header row.
+    """
     has_col = False
-    has_row = False
-    has_value = False
-    tables: Counter[Tables] = Counter()
+    tables: Counter[Tables] | None = None
     for c, text in enumerate(texts):
         if not own[c] or not text.strip():
             continue
         if is_value(text):
-            has_value = True
-            continue
+            return False, None
         cols = match_column(text)
         if cols:
             has_col = True
+            if tables is None:
+                tables = Counter()
             for m in cols:
                 tables[m.table] += 1
             continue
         if match_row(text):
-            has_row = True
+            return False, None
+    if not has_col:
+        return False, None
+    assert tables is not None
     switch = None
-    if tables and kind not in tables:
+    if kind not in tables:
         switch = tables.most_common(1)[0][0]
-    return _RowKinds(has_col and not has_row and not has_value, switch)
+    return True, switch
 
 
 def _add_header_row(
@@ -372,21 +448,20 @@ def _add_header_row(
                 header[c].append(fill)
             continue
         ident = id(slot.cell)
-        ms = match_column(text, kind)
-        fill = (ident, text) if ms and all(m.kind == "group" for m in ms) else None
+        fill = (ident, text) if only_groups(text, kind) else None
         if header[c] and header[c][-1][0] == ident:
             continue
         header[c].append((ident, text))
 
 
-def _headed(column: list[tuple[int, str]]) -> bool:
+def _headed(column: tuple[str, ...]) -> bool:
     """True when a column has a header of its own, not only a group header spread over it."""
-    return any(not all(m.kind == "group" for m in match_column(text)) for _, text in column)
+    return any(not all(m.kind == "group" for m in match_column(text)) for text in column)
 
 
-def _leaf(column: list[tuple[int, str]], kind: Tables) -> tuple[Match, ...]:
-    for _, text in reversed(column):
-        ms = tuple(m for m in match_column(text, kind) if m.kind == "column")
+def _leaf(column: tuple[str, ...], kind: Tables) -> tuple[Match, ...]:
+    for text in reversed(column):
+        ms = column_leaves(text, kind)
         if ms:
             return ms
     return ()
@@ -396,27 +471,52 @@ def _entry_keys(entry: Entry) -> tuple[str, tuple[str, ...]]:
     return key(entry.column[-1].zh), tuple(key(lab.zh) for lab in entry.column[:-1])
 
 
-def _resolve_entry(
-    entries: Sequence[Entry],
-    leaf: tuple[Match, ...],
-    texts_above: Sequence[str],
-    used: Counter[str],
-    kind: Tables,
-) -> Entry | None:
-    idents = {m.ident for m in leaf}
+_Candidates = tuple[tuple[Entry, ...], str | None]
+#: A candidate cell, with its parent path and its unit.
+_Cand = tuple[Entry, tuple[str, ...], str]
+_Column = tuple[int, tuple[_Cand, ...], str | None, str | None]
+#: (id of a row's cells, id of a plan) → (the cells, the plan, each value column's candidates).
+_COLUMNS: dict[tuple[int, int], tuple[object, _Plan, list[_Column]]] = {}
+
+
+def _columns(entries: Sequence[Entry], plan: _Plan) -> list[_Column]:
+    """Each value column of ``plan`` with the cells of a row it may be and its header's unit.
+
+    The cells a column may be come from its leaf labels, narrowed by the group labels above;
+    several left are taken in order by the row's values under the same labels, counted under
+    the key given with them (``None`` when there is one or none). The row's cells are the
+    template's and the plan is cached, so both are looked up by identity.
+    """
+    ck = (id(entries), id(plan))
+    hit = _COLUMNS.get(ck)
+    if hit is not None and hit[0] is entries and hit[1] is plan:
+        return hit[2]
+    found: list[_Column] = []
+    for c in plan.value_cols:
+        cands, token_key = _resolve_candidates(entries, plan.idents[c], plan.groups[c])
+        info = tuple((e, e.path[:-1], e.unit.zh if e.unit is not None else "") for e in cands)
+        found.append((c, info, token_key, plan.units[c]))
+    if len(_COLUMNS) >= 4096:
+        _COLUMNS.clear()
+    _COLUMNS[ck] = (entries, plan, found)
+    return found
+
+
+def _resolve_candidates(
+    entries: Sequence[Entry], idents: tuple[str, ...], groups: frozenset[str]
+) -> _Candidates:
     cands = [e for e in entries if key(e.column[-1].zh) in idents]
-    if not cands:
-        return None
     if len(cands) > 1:
-        groups = {
-            m.ident for text in texts_above for m in match_column(text, kind) if m.kind == "group"
-        }
         narrowed = [e for e in cands if set(_entry_keys(e)[1]) & groups]
         best = [e for e in narrowed if set(_entry_keys(e)[1]) <= groups]
         cands = best or narrowed or cands
-    if len(cands) == 1:
-        return cands[0]
-    token = "|".join(sorted(idents)) + "|" + ",".join(e.pointer for e in cands)
-    i = used[token]
-    used[token] += 1
-    return cands[i] if i < len(cands) else None
+    if len(cands) <= 1:
+        return tuple(cands), None
+    return tuple(cands), "|".join(idents) + "|" + ",".join(e.pointer for e in cands)
+
+
+# Registering a template version changes the labels and the rows whose cells are looked up here.
+_template.on_change(_COLUMNS.clear)
+_template.on_change(_cached_plan.cache_clear)
+_template.on_change(_votes.cache_clear)
+_template.on_change(_row_labels.cache_clear)

@@ -9,22 +9,34 @@ row of real reports.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
+from ... import template as _template
 from ..._layout import RowSpec, Tables, row_spec, table_cells, table_doc, table_pointer
 from ..._normalize_text import key
 from ...catalogue import Entry
 from ...findings import Finding
 from ...template import Version
 from ..collect import Bilingual, finding
-from ..labels import MAX_LABEL_CHARS, Match, match_row
+from ..labels import MAX_LABEL_CHARS, Match, match_column, match_row
 from ..values import Reading, read_value
 from .tokenize import Token
 
-__all__ = ["Placement", "Row", "order_by_header", "pick_row", "table_missing"]
+__all__ = [
+    "Placement",
+    "Row",
+    "column_leaves",
+    "label_row",
+    "note_inexact",
+    "only_groups",
+    "order_by_header",
+    "pick_row",
+    "table_missing",
+]
 
 
 @attrs.define
@@ -87,9 +99,20 @@ class Placement:
 
     def assign(self, entry: Entry, token: Token, header_unit: str | None = None) -> None:
         unit = entry.unit.zh if entry.unit is not None else ""
+        self.put(entry, entry.path[:-1], unit, token, header_unit)
+
+    def put(
+        self,
+        entry: Entry,
+        parent: tuple[str, ...],
+        unit: str,
+        token: Token,
+        header_unit: str | None = None,
+    ) -> None:
+        """:meth:`assign`, given the entry's parent path and unit (worked out ahead once)."""
         reading = read_value(token.text, entry.kind, unit, header_unit)
         ptr = entry.pointer
-        self.ensure(entry.path[:-1])
+        self.objects.add(parent)
         old = self.values.get(ptr)
         if old is not None:
             if old[0].value is None and reading.value is not None:
@@ -240,24 +263,60 @@ def order_by_header(
 def pick_row(
     text: str, version: Version, kind: Tables | None, reader: Placement | None = None
 ) -> RowSpec | None:
+    """The row ``text`` names (in table ``kind`` first), or ``None`` when none or several.
+
+    With ``reader``, an approximate or truncated match is reported to it.
+    """
+    spec, inexact = label_row(text, version, kind)
+    if inexact and reader is not None:
+        assert spec is not None
+        note_inexact(reader, spec, text)
+    return spec
+
+
+def note_inexact(reader: Placement, spec: RowSpec, text: str) -> None:
+    """Report that the row label ``text`` only approximately matched the row ``spec``."""
+    reader.note(
+        "parse.table.label-approximate",
+        "/" + "/".join(spec.path),
+        actual=text,
+        text=text,
+        label=spec.label.zh,
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def label_row(text: str, version: Version, kind: Tables | None) -> tuple[RowSpec | None, bool]:
+    """:func:`pick_row`'s row, and whether the label only approximately matched it."""
     if not text.strip() or len(text) > MAX_LABEL_CHARS:
-        return None
+        return None, False
     ms = match_row(text, version)
     if kind is not None:
         same = [m for m in ms if m.table == kind]
         ms = tuple(same) if same else ms
     if len(ms) != 1:
-        return None
+        return None, False
     spec = row_spec(version, ms[0].ident)
-    if spec is not None and reader is not None and ms[0].quality in ("approximate", "truncated"):
-        reader.note(
-            "parse.table.label-approximate",
-            "/" + "/".join(spec.path),
-            actual=text,
-            text=text,
-            label=spec.label.zh,
-        )
-    return spec
+    return spec, spec is not None and ms[0].quality in ("approximate", "truncated")
+
+
+@functools.lru_cache(maxsize=4096)
+def column_leaves(text: str, kind: Tables | None) -> tuple[Match, ...]:
+    """The column labels (not the spanning group labels) a header cell of table ``kind`` is."""
+    return tuple(m for m in match_column(text, kind) if m.kind == "column")
+
+
+@functools.lru_cache(maxsize=4096)
+def only_groups(text: str, kind: Tables | None) -> bool:
+    """True when a header cell of table ``kind`` is a spanning group label and nothing else."""
+    ms = match_column(text, kind)
+    return bool(ms) and all(m.kind == "group" for m in ms)
+
+
+# Registering a template version changes the rows and columns labels name.
+_template.on_change(label_row.cache_clear)
+_template.on_change(column_leaves.cache_clear)
+_template.on_change(only_groups.cache_clear)
 
 
 def table_missing(kind: Tables) -> Finding:

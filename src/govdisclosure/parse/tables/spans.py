@@ -6,7 +6,7 @@ Row and column spans are expanded within the limits :data:`MAX_GRID_WIDTH` and
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 from ...readers.document import Cell, Location, Table
 
@@ -18,8 +18,9 @@ MAX_GRID_WIDTH = 200
 MAX_GRID_SLOTS = 400_000
 
 
-@attrs.frozen
-class Slot:
+class Slot(NamedTuple):
+    """The cell covering a grid slot, and the slot where that cell starts."""
+
     cell: Cell
     row: int
     col: int
@@ -27,21 +28,35 @@ class Slot:
 
 def resolve_spans(table: Table) -> tuple[list[list[Slot | None]], int, bool]:
     """The table's grid with spans expanded; ``True`` when limits cut it short."""
-    occupied: dict[tuple[int, int], Slot] = {}
     n_rows = len(table.rows)
+    # One dict per row, column → slot: a span's slots below its row are filled in advance.
+    occupied: list[dict[int, Slot]] = [{} for _ in range(n_rows)]
     budget = MAX_GRID_SLOTS
     cut = False
     width = 0
     for r, cells in enumerate(table.rows):
+        here = occupied[r]
         c = 0
         for cell in cells:
-            while (r, c) in occupied:
+            while c in here:
                 c += 1
             if c >= MAX_GRID_WIDTH:
                 cut = True
                 break
-            rs = max(1, min(cell.rowspan, n_rows - r))
-            cs = max(1, min(cell.colspan, MAX_GRID_WIDTH - c))
+            rs = cell.rowspan
+            cs = cell.colspan
+            if rs == 1 and cs == 1:
+                if budget <= 0:
+                    cut = True
+                    break
+                here[c] = Slot(cell, r, c)
+                budget -= 1
+                c += 1
+                if c > width:
+                    width = c
+                continue
+            rs = max(1, min(rs, n_rows - r))
+            cs = max(1, min(cs, MAX_GRID_WIDTH - c))
             if rs * cs > budget:
                 rs, cs, cut = 1, 1, True
             if budget <= 0:
@@ -49,19 +64,24 @@ def resolve_spans(table: Table) -> tuple[list[list[Slot | None]], int, bool]:
                 break
             slot = Slot(cell, r, c)
             for dr in range(rs):
+                below = occupied[r + dr]
                 for dc in range(cs):
-                    occupied.setdefault((r + dr, c + dc), slot)
+                    below.setdefault(c + dc, slot)
             budget -= rs * cs
             c += cs
-            width = max(width, c)
+            if c > width:
+                width = c
         if budget <= 0:
             break
-    grid = [[occupied.get((r, c)) for c in range(width)] for r in range(n_rows)]
+    columns = range(width)
+    grid = [[row.get(c) for c in columns] for row in occupied]
     return grid, width, cut
 
 
 def cell_location(location: Location, table: int, row: int, column: int) -> Location:
     """A cell's location in its table's grid; the reader's table number wins when it set one."""
+    if location.table is not None and location.row == row and location.column == column:
+        return location  # already where the grid has it (an HTML cell left of any span)
     return Location(
         line=location.line,
         page=location.page,

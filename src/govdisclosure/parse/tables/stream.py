@@ -14,7 +14,7 @@ from ..._layout import RowSpec, Tables, row_specs, table_cells, table_pointer
 from ..._normalize_text import key
 from ..._numbering import NUMERALS
 from ..labels import Match, fragment, match_column, match_row
-from .placement import Placement, Row, pick_row
+from .placement import Placement, Row, column_leaves, pick_row
 from .tokenize import SEPARATOR, Token
 
 __all__ = ["Stream"]
@@ -47,7 +47,7 @@ class Stream:
             self.header = []
             self.in_header = True
         for text in texts:
-            ms = tuple(m for m in match_column(text, self.kind) if m.kind == "column")
+            ms = column_leaves(text, self.kind)
             if ms and (not self.header or self.header[-1] != ms or len(ms) > 1):
                 self.header.append(ms)
 

@@ -75,7 +75,7 @@ def tokenize(text: str, location: Location) -> list[Token] | None:
         if pieces and not pieces[-1].strip():
             pieces = pieces[:-1]
         cells = [p.strip() for p in pieces]
-        if markdown and any(cells) and all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c):
+        if markdown and any(cells) and all(_RULE.fullmatch(c) for c in cells if c):
             return SEPARATOR
         if not markdown:
             while cells and not cells[-1]:
@@ -89,10 +89,10 @@ def tokenize(text: str, location: Location) -> list[Token] | None:
         for piece in s.split():
             if is_value(piece) or (
                 # 「行政许可 约6500」: a figure with words where a value stands, after a row label
-                re.search(r"\d", piece)
+                _DIGIT.search(piece)
                 and len(piece) <= 20
                 and not _SENTENCE.search(piece)
-                and not re.match(r"[(（]|\d{1,2}\s*[、.．]", piece)
+                and not _NUMBERED.match(piece)
                 and not recognised(piece)
                 and not fragment(piece)
                 and (cells or label)
@@ -122,7 +122,7 @@ def tokenize(text: str, location: Location) -> list[Token] | None:
             len(unknown) == 1
             and unknown[0] == cells[0]
             and len(unknown[0]) <= 40
-            and not re.search(r"[。；;！？]", unknown[0])
+            and not _SENTENCE.search(unknown[0])
             and values >= (1 if "|" in s else 3)
         ):
             return None
@@ -135,6 +135,11 @@ def tokenize(text: str, location: Location) -> list[Token] | None:
 
 
 _SENTENCE = re.compile(r"[。；;！？]")
+_DIGIT = re.compile(r"\d")
+# A piece that opens with a bracket or a numbering (「(一)」, 「1、」) is no value.
+_NUMBERED = re.compile(r"[(（]|\d{1,2}\s*[、.．]")
+# A cell of a Markdown separator row.
+_RULE = re.compile(r":?-{3,}:?")
 
 
 def _is_row_label(text: str) -> bool:
