@@ -295,7 +295,7 @@ def test_dumpb_reports_what_json_cannot_carry(example_2021: Any) -> None:
 def test_a_wrong_object_in_a_section_is_dump_invalid(example_2021: Any) -> None:
     """A section that holds something other than its model object (a bare number) is the
     ``dump.invalid`` error of ``dumps`` and ``dumpb``, naming the type, not a ``KeyError``."""
-    bad = attrs.evolve(g.from_dict(example_2021), proactive_disclosure=5)
+    bad = attrs.evolve(g.from_dict(example_2021), proactive_disclosure=5)  # type: ignore[arg-type]  # the wrong type is the point
     for dump in (g.dumps, g.dumpb):
         with pytest.raises(g.ReportError) as info:
             dump(bad)

@@ -1,13 +1,14 @@
 """The time budget of reading and parsing text: one monotonic deadline, checked in the loops.
 
-Reading text and running the parse stages over it may take at most :data:`MAX_PARSE_SECONDS`
-of wall-clock time. :func:`limit` opens the budget (a scope; a scope opened inside another keeps
-the outer, earlier deadline, so that one ``parse`` call has one budget however many stages open
-theirs); the loops whose work grows with the input call :func:`check_reading` (in a reader) or
-:func:`check_parsing` (in a parse stage) every :data:`CHECK_EVERY` steps or so. Past the
-deadline the reader raises :class:`TimeLimitError`, a
-:class:`~govdisclosure.readers.document.ReaderError` (``parse`` turns it into its
-``ParseError``, finding ``parse.unreadable``), and a stage raises
+Reading a text may take at most :data:`MAX_PARSE_SECONDS` of wall-clock time, and so may the
+parse stages over a document once it is read (whatever its format; a PDF's reading has its own
+limits, in :mod:`govdisclosure.readers.pdf_engine`). :func:`limit` opens a budget (a scope; a
+scope opened inside another keeps the outer, earlier deadline, so that the stages of one
+``parse`` call share one budget however many of them open theirs); the loops whose work grows
+with the input call :func:`check_reading` (in a reader) or :func:`check_parsing` (in a parse
+stage) every :data:`CHECK_EVERY` steps or so. Past the deadline the reader raises
+:class:`~govdisclosure.readers.document.TimeLimitError`, a ``ReaderError`` (``parse``
+turns it into its ``ParseError``, finding ``parse.unreadable``), and a stage raises
 :class:`~govdisclosure.parse.api.ParseError` itself. Outside any scope the checks do nothing.
 """
 
@@ -20,12 +21,9 @@ import time
 from collections.abc import Callable, Iterator
 from typing import ParamSpec, TypeVar
 
-from .readers.document import ReaderError
-
 __all__ = [
     "CHECK_EVERY",
     "MAX_PARSE_SECONDS",
-    "TimeLimitError",
     "budgeted",
     "check_parsing",
     "check_reading",
@@ -40,10 +38,6 @@ CHECK_EVERY = 64
 _DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "govdisclosure_deadline", default=None
 )
-
-
-class TimeLimitError(ReaderError):
-    """Raised by a reader when the text took more than :data:`MAX_PARSE_SECONDS` to read."""
 
 
 @contextlib.contextmanager
@@ -81,8 +75,11 @@ def _expired() -> bool:
 
 
 def check_reading() -> None:
-    """Raise :class:`TimeLimitError` when the budget is spent."""
+    """Raise :class:`~govdisclosure.readers.document.TimeLimitError` when the budget is spent."""
     if _expired():
+        # The readers package imports this module: import from it late.
+        from .readers.document import TimeLimitError
+
         raise TimeLimitError(f"reading the text took more than {MAX_PARSE_SECONDS:g} seconds")
 
 

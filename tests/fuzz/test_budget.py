@@ -8,6 +8,7 @@ reads fine, so the checks do not fire without cause.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ import govdisclosure as g
 from govdisclosure import _budget
 from govdisclosure.parse.items import Item
 from govdisclosure.parse.narrative import overview
+from govdisclosure.readers.document import TimeLimitError
 from govdisclosure.readers.text import read_text
 
 # Many short lines: the reader's and the stages' loops take about a second over them.
@@ -36,7 +38,7 @@ def test_the_reader_raises_a_reader_error(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(_budget, "MAX_PARSE_SECONDS", _LIMIT)
     with pytest.raises(g.readers.ReaderError) as raised:
         read_text(_SLOW)
-    assert isinstance(raised.value, _budget.TimeLimitError)
+    assert isinstance(raised.value, TimeLimitError)
 
 
 def test_a_parse_stage_stops_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -53,6 +55,18 @@ def test_an_outer_budget_is_kept_by_inner_scopes(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(_budget, "MAX_PARSE_SECONDS", _LIMIT)
     with _budget.limit():
         time.sleep(2 * _LIMIT)
-        with _budget.limit(), pytest.raises(_budget.TimeLimitError):
+        with _budget.limit(), pytest.raises(TimeLimitError):
             _budget.check_reading()
     _budget.check_reading()  # outside any scope: nothing to check
+
+
+def test_the_stages_of_an_html_page_are_under_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stages after any reader share one deadline: an HTML page of very many paragraphs
+    (the HTML reader has no clock of its own) stops in the item and section stages."""
+    page = "<html><body>" + "<p>我局坚持以公开为常态。</p>" * 100_000 + "</body></html>"
+    g.parse("<p>一、总体情况</p><p>本年度无。</p>", format="html")  # well within any limit
+    monkeypatch.setattr(_budget, "MAX_PARSE_SECONDS", _LIMIT)
+    with pytest.raises(g.ParseError, match="parsing the document took more than") as raised:
+        g.parse(page, format="html")
+    stages = {Path(str(entry.path)).name for entry in raised.traceback}
+    assert stages & {"items.py", "sections.py"}, stages

@@ -32,6 +32,7 @@ from typing import Any
 import attrs
 
 from .. import template
+from .._budget import limit
 from .._layout import TABLES, row_specs
 from ..findings import Finding
 from ..model import Report
@@ -276,16 +277,19 @@ def parse(source: str | bytes | Path, *, format: str | None = None) -> ParseResu
         form = _read_form(fmt, payload)
         if form is not None:
             return form
+    # Reading has its own limits (text: MAX_PARSE_SECONDS, PDF: MAX_PDF_SECONDS); the stages
+    # then share one deadline (the scopes they open keep it).
     doc = _read(fmt, payload)
-    try:
-        result = _Builder(doc).build()
-        # What loading and reading noticed comes first, before what the stages found.
-        result.findings[:0] = [*notes, *doc.findings]
-        return result
-    except RecursionError:  # pragma: no cover - the pipeline is iterative
-        raise ParseError(
-            "the document is nested too deeply to read", "文档嵌套过深，无法读取"
-        ) from None
+    with limit():
+        try:
+            result = _Builder(doc).build()
+        except RecursionError:  # pragma: no cover - the pipeline is iterative
+            raise ParseError(
+                "the document is nested too deeply to read", "文档嵌套过深，无法读取"
+            ) from None
+    # What loading and reading noticed comes first, before what the stages found.
+    result.findings[:0] = [*notes, *doc.findings]
+    return result
 
 
 # -- The stages, run ------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import Literal
 
 import attrs
 
+from .._budget import CHECK_EVERY, check_parsing
 from .._layout import Tables
 from ..readers.document import Cell, Document, Location, Paragraph, Table
 from .labels import match_column, match_row
@@ -48,7 +49,9 @@ class Item:
 def items(doc: Document) -> list[Item]:
     """The document's blocks as items, table lines gathered into runs."""
     out: list[Item] = []
-    for block in doc.blocks:
+    for n, block in enumerate(doc.blocks):
+        if not n % CHECK_EVERY:
+            check_parsing()
         if isinstance(block, Table):
             kind = grid_kind(block)
             if kind is not None:

@@ -13,6 +13,7 @@ import re
 
 import attrs
 
+from .._budget import CHECK_EVERY, check_parsing
 from ..readers.document import Location
 from .items import Item
 from .lines import chrome, heading, is_date_line, looks_spam, split_flattened, subsection
@@ -21,7 +22,6 @@ from .tables import tokenize
 
 __all__ = ["Sections", "clean", "plain_paragraph", "sections"]
 
-_TRAILING_PIPES = re.compile(r"[\s|｜]*[|｜][\s|｜]*$")
 _LEADING_PIPES = re.compile(r"^[\s|｜]*[|｜]\s*")
 _SENTENCE_STOP = "。！？：；:;!?"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -60,9 +60,22 @@ def clean(text: str) -> str:
     if s.startswith(("?", "？", "\ufffd")):
         s = _LOST_LEAD.sub("", s, count=1)
     if "|" in s or "｜" in s:
-        s = _TRAILING_PIPES.sub("", s)
+        s = _strip_trailing_pipes(s)
         s = _LEADING_PIPES.sub("", s)
     return s.strip()
+
+
+def _strip_trailing_pipes(s: str) -> str:
+    """``s`` without its last run of blanks and pipes, if that run holds a pipe.
+
+    A loop, not a pattern: ``[\\s|｜]*[|｜][\\s|｜]*$`` back-tracks cubically over a long
+    run of pipes that does not end the line.
+    """
+    end = len(s)
+    while end and (s[end - 1] in "|｜" or s[end - 1].isspace()):
+        end -= 1
+    tail = s[end:]
+    return s[:end] if "|" in tail or "｜" in tail else s
 
 
 def sections(items: list[Item], fmt: str) -> Sections:
@@ -71,7 +84,9 @@ def sections(items: list[Item], fmt: str) -> Sections:
     headings: dict[int, str] = {}
     legacy = False
     current = 0
-    for item in items:
+    for n, item in enumerate(items):
+        if not n % CHECK_EVERY:
+            check_parsing()
         if item.kind != "para":
             parts[current].append(item)
             continue

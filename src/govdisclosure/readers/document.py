@@ -14,7 +14,16 @@ import attrs
 
 from ..findings import Finding
 
-__all__ = ["Cell", "Document", "Location", "Paragraph", "ReaderError", "Table", "import_extra"]
+__all__ = [
+    "Cell",
+    "Document",
+    "Location",
+    "Paragraph",
+    "ReaderError",
+    "Table",
+    "TimeLimitError",
+    "import_extra",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -77,6 +86,11 @@ class ReaderError(ValueError):
     documented limits. A readable document with no text (a scanned PDF) is not an error: the
     reader returns a :class:`Document` without blocks and the pipeline reports it.
     """
+
+
+class TimeLimitError(ReaderError):
+    """Raised by a reader when the text took more than ``MAX_PARSE_SECONDS`` to read
+    (:mod:`govdisclosure._budget`)."""
 
 
 def import_extra(module: str, package: str, extra: str, purpose: str) -> ModuleType:

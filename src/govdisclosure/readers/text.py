@@ -68,7 +68,7 @@ def read_text(text: str) -> Document:
 
     A lone surrogate becomes U+FFFD, with a ``read.surrogate`` finding. Reading may take at
     most :data:`~govdisclosure._budget.MAX_PARSE_SECONDS` (raises
-    :class:`~govdisclosure._budget.TimeLimitError`, a ``ReaderError``, past it).
+    :class:`~govdisclosure.readers.document.TimeLimitError`, a ``ReaderError``, past it).
     """
     with limit():
         return _read(text)
