@@ -43,56 +43,9 @@ SETTINGS = settings(
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-# Pieces real attacks and real pages are made of, glued together at random.
+# Pieces real attacks and real pages are made of (the campaign's), glued together at random.
 _PIECES = st.sampled_from(
-    [
-        "<table>",
-        "</table>",
-        "<tr>",
-        "<td>",
-        "<td colspan=99999>",
-        "<th rowspan='7'>",
-        "</td>",
-        "<div>",
-        "</div>",
-        "<b>",
-        "</b>",
-        "<p>",
-        "<br>",
-        "<script>",
-        "</script>",
-        'document.write("',
-        '\\"',
-        "\\u003c",
-        "\\ud800",
-        "\\ud83d\\ude00",
-        "'",
-        '"',
-        "+",
-        "&#xD800;",
-        "&#55296;",
-        "&nbsp;",
-        "<meta charset='rot13'>",
-        "<!--",
-        "-->",
-        "一、总体情况",
-        "二、主动公开政府信息情况",
-        "（一）",
-        "|",
-        "｜",
-        "1",
-        "约5",
-        "-",
-        "\n",
-        " ",
-        "年度报告",
-        "2023年",
-        "<table",
-        ">",
-        "<",
-        "\x00",
-        "\udcc4",
-    ]
+    sorted({*campaign.PIECES, "<b>", "</b>", "\\ud83d\\ude00", "'", '"', "+"})
 )
 _MARKUP = st.lists(_PIECES | st.text(max_size=20), max_size=60).map("".join)
 
