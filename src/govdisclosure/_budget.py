@@ -5,29 +5,29 @@ parse stages over a document once it is read (whatever its format; a PDF's readi
 limits, in :mod:`govdisclosure.readers.pdf_engine`). :func:`limit` opens a budget (a scope; a
 scope opened inside another keeps the outer, earlier deadline, so that the stages of one
 ``parse`` call share one budget however many of them open theirs); the loops whose work grows
-with the input call :func:`check_reading` (in a reader) or :func:`check_parsing` (in a parse
-stage) every :data:`CHECK_EVERY` steps or so. Past the deadline the reader raises
-:class:`~govdisclosure.readers.document.TimeLimitError`, a ``ReaderError`` (``parse``
-turns it into its ``ParseError``, finding ``parse.unreadable``), and a stage raises
-:class:`~govdisclosure.parse.api.ParseError` itself. Outside any scope the checks do nothing.
+with the input look at the clock every :data:`CHECK_EVERY` steps, through :func:`paced`
+(:func:`check_reading` in a reader, :func:`check_parsing` in a parse stage). Past the
+deadline the reader raises :class:`~govdisclosure.readers.document.TimeLimitError`, a
+``ReaderError`` (``parse`` turns it into its ``ParseError``, finding ``parse.unreadable``), and
+a stage raises :class:`~govdisclosure.parse.api.ParseError` itself. Outside any scope the
+checks do nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import contextvars
-import functools
 import time
-from collections.abc import Callable, Iterator
-from typing import ParamSpec, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 __all__ = [
     "CHECK_EVERY",
     "MAX_PARSE_SECONDS",
-    "budgeted",
     "check_parsing",
     "check_reading",
     "limit",
+    "paced",
 ]
 
 #: The wall-clock seconds one text may take to be read and parsed.
@@ -54,21 +54,6 @@ def limit() -> Iterator[None]:
         _DEADLINE.reset(token)
 
 
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-def budgeted(func: Callable[_P, _R]) -> Callable[_P, _R]:
-    """``func`` run inside :func:`limit` (its own budget, or the caller's when one is open)."""
-
-    @functools.wraps(func)
-    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with limit():
-            return func(*args, **kwargs)
-
-    return run
-
-
 def _expired() -> bool:
     deadline = _DEADLINE.get()
     return deadline is not None and time.monotonic() > deadline
@@ -92,3 +77,14 @@ def check_parsing() -> None:
             f"parsing the document took more than {MAX_PARSE_SECONDS:g} seconds",
             f"解析文档用时超过 {MAX_PARSE_SECONDS:g} 秒",
         )
+
+
+_T = TypeVar("_T")
+
+
+def paced(items: Iterable[_T], check: Callable[[], None] = check_parsing) -> Iterator[_T]:
+    """``items`` one by one, calling ``check`` before the first and every :data:`CHECK_EVERY`-th."""
+    for n, item in enumerate(items):
+        if not n % CHECK_EVERY:
+            check()
+        yield item

@@ -42,11 +42,16 @@ def test_the_reader_raises_a_reader_error(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_a_parse_stage_stops_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A narrative stage over a document of very many paragraphs raises ``ParseError``."""
+    """A narrative stage over a document of very many paragraphs, inside a budget (``parse``
+    opens one for its stages), raises ``ParseError``."""
     paras = [Item("para", text=f"（{n % 9 + 1}）第{n}段。") for n in range(50_000)]
     monkeypatch.setattr(_budget, "MAX_PARSE_SECONDS", _LIMIT)
-    overview.overview([], paras[:10])  # well within the limit
-    with pytest.raises(g.ParseError, match="parsing the document took more than"):
+    with _budget.limit():
+        overview.overview([], paras[:10])  # well within the limit
+    with (
+        _budget.limit(),
+        pytest.raises(g.ParseError, match="parsing the document took more than"),
+    ):
         overview.overview([], paras)
 
 

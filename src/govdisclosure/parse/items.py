@@ -16,7 +16,7 @@ from typing import Literal
 
 import attrs
 
-from .._budget import CHECK_EVERY, check_parsing
+from .._budget import paced
 from .._layout import Tables
 from ..readers.document import Cell, Document, Location, Paragraph, Table
 from .labels import match_column, match_row
@@ -49,9 +49,7 @@ class Item:
 def items(doc: Document) -> list[Item]:
     """The document's blocks as items, table lines gathered into runs."""
     out: list[Item] = []
-    for n, block in enumerate(doc.blocks):
-        if not n % CHECK_EVERY:
-            check_parsing()
+    for block in paced(doc.blocks):
         if isinstance(block, Table):
             kind = grid_kind(block)
             if kind is not None:

@@ -19,7 +19,7 @@ import re
 import attrs
 
 from .. import template as t
-from .._budget import CHECK_EVERY, check_parsing
+from .._budget import paced
 from .._normalize_text import aligned, key
 from .._numbering import NUMERAL, NUMERALS, cn_number
 from .labels import match_row
@@ -222,9 +222,7 @@ def split_flattened(text: str) -> list[str]:
         return [text]
     out: list[str] = []
     start = 0
-    for k, m in enumerate(_SPLIT_SPACE.finditer(text)):
-        if k % CHECK_EVERY == 0:
-            check_parsing()  # a no-op unless the caller opened a budget (parse does)
+    for m in paced(_SPLIT_SPACE.finditer(text)):  # the clock: only inside parse's budget
         a, b = m.start(), m.end()
         if a <= start or b >= len(text):
             continue

@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from .._budget import CHECK_EVERY, check_parsing
+from .._budget import paced
 from ..readers.document import Location
 from .items import Item
 from .lines import chrome, heading, is_date_line, looks_spam, split_flattened, subsection
@@ -84,9 +84,7 @@ def sections(items: list[Item], fmt: str) -> Sections:
     headings: dict[int, str] = {}
     legacy = False
     current = 0
-    for n, item in enumerate(items):
-        if not n % CHECK_EVERY:
-            check_parsing()
+    for item in paced(items):
         if item.kind != "para":
             parts[current].append(item)
             continue

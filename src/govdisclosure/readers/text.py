@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .._budget import CHECK_EVERY, check_reading, limit
+from .._budget import check_reading, limit, paced
 from ..findings import Finding
 from .document import Document, Location, Paragraph, Table
 from .entry import Reader
@@ -54,9 +54,7 @@ def _html_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _lines(text: str, first_line: int, out: list[Paragraph | Table]) -> None:
-    for i, raw in enumerate(text.split("\n")):
-        if i % CHECK_EVERY == 0:
-            check_reading()
+    for i, raw in enumerate(paced(text.split("\n"), check_reading)):
         # A lone 「|」 may be a blank cell of a one-cell-per-line table: the parser decides.
         if _FILLER.fullmatch(raw) and raw.strip() not in ("|", "｜"):
             continue

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from ..._budget import CHECK_EVERY, budgeted, check_parsing
+from ..._budget import paced
 from ..._normalize_text import simplify, strip_pinyin
 from ...model import Agency
 from ...readers.document import Location
@@ -202,7 +202,6 @@ _PRONOUN = re.compile(
 )
 
 
-@budgeted
 def candidates(
     c: Collector,
     page: Page,
@@ -227,9 +226,7 @@ def candidates(
         # A grid's 名称 may hold the report's title rather than the body's name.
         named = value if plausible_name(value) else name_from_title(value) or value
         raw.append((named, "grid", where))
-    for k, item in enumerate(narrative):
-        if k % CHECK_EVERY == 0:
-            check_parsing()
+    for item in paced(narrative):
         m = _CONTACT.search(item.text)
         if m is not None and ("疑问" in item.text or "联系" in item.text):
             raw.append((m.group(1), "contact", item.location))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..._budget import CHECK_EVERY, budgeted, check_parsing
+from ..._budget import paced
 from ..._normalize_text import aligned
 from ..collect import Collector
 from ..items import Item
@@ -30,14 +30,11 @@ _REVIEWS = re.compile(r"行政复议(?:案件|申请)?[^。；;\d]{0,4}?(?:共)?
 _NO_SUIT = re.compile(r"(?:没有|未|无)(?:发生|出现|收到|接到|产生|有)?[^。；;]{0,20}?行政诉讼")
 
 
-@budgeted
 def prose_figures(paragraphs: Sequence[str]) -> list[tuple[str, int, str, int]]:
     """Figures for table cells stated in prose: (pointer, value, raw sentence, paragraph index)."""
     out: list[tuple[str, int, str, int]] = []
     seen: set[str] = set()
-    for i, text in enumerate(paragraphs):
-        if i % CHECK_EVERY == 0:
-            check_parsing()
+    for i, text in enumerate(paced(paragraphs)):
         raw = text[:5000]
         chunk = aligned(raw)
         for pattern, ptr, fixed in (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..._budget import CHECK_EVERY, budgeted, check_parsing
+from ..._budget import paced
 from ...prose import issue_items
 from ..items import Item
 from ..raw import RawIssues
@@ -19,15 +19,12 @@ __all__ = ["issues"]
 _MD_LIST = re.compile(r"^\d{1,3}[.、]\s*")
 
 
-@budgeted
 def issues(section: list[Item]) -> RawIssues:
     """``/issues``; the paragraphs of a labelled list are marked ``listitem`` (not prose)."""
     text: list[str] = []
     lists: dict[str, list[str]] = {}
     current: list[str] | None = None
-    for k, item in enumerate(section):
-        if k % CHECK_EVERY == 0:
-            check_parsing()
+    for item in paced(section):
         if (
             item.kind == "meta"
             and len(item.metas) == 1

@@ -8,7 +8,7 @@ as prose join section 一's text.
 
 from __future__ import annotations
 
-from ..._budget import CHECK_EVERY, budgeted, check_parsing
+from ..._budget import paced
 from ..._normalize_text import simplify, strip_pinyin
 from ...readers.document import Location
 from ..collect import Collector
@@ -26,7 +26,6 @@ def is_title_line(text: str) -> bool:
     return ("报告" in s or "年报" in s) and len(s) <= 120 and not any(p in s for p in "。，,；;")
 
 
-@budgeted
 def title(
     c: Collector, section0: list[Item], labelled: bool = False
 ) -> tuple[str | None, Location | None, list[Item], tuple[str, Location | None] | None]:
@@ -39,9 +38,7 @@ def title(
     removed.
     """
     candidates: list[Item] = []
-    for k, item in enumerate(section0):
-        if k % CHECK_EVERY == 0:
-            check_parsing()
+    for item in paced(section0):
         if item.kind != "para":
             continue
         if looks_spam(item.text):
@@ -91,7 +88,6 @@ def narrative_paragraphs(preamble: list[Item], sections: list[list[Item]]) -> li
     return out
 
 
-@budgeted
 def overview(preamble: list[Item], section: list[Item]) -> RawOverview:
     """Section 一: preamble, numbered sub-sections, and the closing text after the last.
 
@@ -104,9 +100,7 @@ def overview(preamble: list[Item], section: list[Item]) -> RawOverview:
     text: list[str] = []
     # heading, inline text, bare, following paragraphs
     opened: list[tuple[str, str | None, bool, list[str]]] = []
-    for k, item in enumerate(paras):
-        if k % CHECK_EVERY == 0:
-            check_parsing()
+    for item in paced(paras):
         sub = subsection(item.text)
         if sub is not None:
             opened.append((sub.heading, sub.text, sub.bare, []))
