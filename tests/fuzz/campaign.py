@@ -89,6 +89,18 @@ def counts(total: int) -> dict[str, int]:
 
 # -- Inputs -----------------------------------------------------------------------------------
 
+#: The options of ``parse`` the command-line inputs combine at random.
+PARSE_OPTIONS = [
+    "--jsonl",
+    "--validate",
+    "--provenance",
+    "--quiet",
+    "--lang=zh",
+    "--lang=en",
+    "--input-format=html",
+    "--input-format=text",
+]
+
 PIECES = (
     "<table>",
     "</table>",
@@ -590,19 +602,7 @@ def make_input(c: Corpus, target: str, rng: random.Random) -> tuple[Any, dict[st
                 rng, window(rng, rng.choice(c.texts + c.htmls), 3000), PIECES, 8000
             ).encode("utf-8", "surrogatepass")
         files.append((kind, content))
-    options = rng.sample(
-        [
-            "--jsonl",
-            "--validate",
-            "--provenance",
-            "--quiet",
-            "--lang=zh",
-            "--lang=en",
-            "--input-format=html",
-            "--input-format=text",
-        ],
-        rng.randint(0, 3),
-    )
+    options = rng.sample(PARSE_OPTIONS, rng.randint(0, 3))
     return files, {"options": options, "gbk": rng.random() < 0.3}
 
 

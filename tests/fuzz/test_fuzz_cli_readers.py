@@ -202,20 +202,7 @@ def read_docx_bytes(data: bytes) -> Document:
 
 
 _OPTIONS = st.lists(
-    st.sampled_from(
-        [
-            "--jsonl",
-            "--validate",
-            "--provenance",
-            "--quiet",
-            "--lang=zh",
-            "--lang=en",
-            "--format=json",
-            "--format=jsonl",
-            "--input-format=html",
-            "--input-format=text",
-        ]
-    ),
+    st.sampled_from([*campaign.PARSE_OPTIONS, "--format=json", "--format=jsonl"]),
     unique=True,
     max_size=4,
 )
