@@ -8,10 +8,12 @@ Locations travel with every piece of text so that provenance can say where a val
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from types import ModuleType
 
 import attrs
 
+from .._fastinit import maker
 from ..findings import Finding
 
 __all__ = [
@@ -41,6 +43,11 @@ class Location:
     column: int | None = None
 
 
+#: ``Location(line=…, page=…, table=…, row=…, column=…)`` positionally, at half the cost: the
+#: readers and the parser make one for every cell and paragraph.
+new_location: Callable[..., Location] = maker(Location)
+
+
 @attrs.frozen(kw_only=True)
 class Cell:
     """One cell of a table as the source has it: its raw text and its spans."""
@@ -49,6 +56,10 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     location: Location = Location()
+
+
+#: ``Cell(text=…, rowspan=…, colspan=…, location=…)`` positionally, at half the cost.
+new_cell: Callable[..., Cell] = maker(Cell)
 
 
 @attrs.frozen(kw_only=True)
