@@ -18,13 +18,13 @@ from ... import template as _template
 from ..._layout import RowSpec, Tables, table_cells, table_pointer
 from ..._normalize_text import key, simplify
 from ...catalogue import Entry
-from ...readers.document import Table
+from ...readers.document import Cell, Table
 from ...template import Version
 from ..labels import MAX_LABEL_CHARS, Match, is_value, match_column, match_row
 from .placement import Placement, column_leaves, label_row, note_inexact, only_groups
 from .spans import Slot, cell_location, resolve_spans
 from .stream import Stream
-from .tokenize import Token, recognised
+from .tokenize import Token, new_token, recognised
 
 __all__ = ["GridReader", "grid_kind"]
 
@@ -124,7 +124,36 @@ class GridReader(Placement):
         return grid_kind(table)
 
     def read_grid(self, table: Table, index: int, kind: Tables | None = None) -> bool:
-        """Read a grid table; ``False`` when it is not one of the three tables."""
+        """Read a grid table; ``False`` when it is not one of the three tables.
+
+        A table whose layout was read before (the same labels, blanks, values and spans in the
+        same places, under the same template version) is read by the plan that reading left
+        (:class:`_TablePlan`): only its values are read again.
+        """
+        cache_key = (self.version, kind, _skeleton(table))
+        plan = _PLANS.get(cache_key, _UNPLANNED)
+        if plan is not _UNPLANNED:
+            if isinstance(plan, _TablePlan) and plan.applies(table):
+                return plan.replay(self, table, index)
+            return self._read_grid(table, index, kind)
+        # The first table of this layout: read it, and keep what the reading did.
+        rec = self._rec = _Recording(table, len(self.findings), self.tables_read)
+        objects, found = self.objects, self.found
+        self.objects, self.found = set(), set()
+        try:
+            ok = self._read_grid(table, index, kind)
+        finally:
+            self._rec = None
+            table_objects, table_found = self.objects, self.found
+            objects |= table_objects
+            found |= table_found
+            self.objects, self.found = objects, found
+        if len(_PLANS) >= _MAX_PLANS:
+            _PLANS.clear()
+        _PLANS[cache_key] = rec.plan(self, ok, table_objects, table_found)
+        return ok
+
+    def _read_grid(self, table: Table, index: int, kind: Tables | None) -> bool:
         kind = kind or self.grid_kind(table)
         if kind is None:
             return False
@@ -169,12 +198,14 @@ class GridReader(Placement):
                 stream.close()
                 self._grid_row(line, plan)
             elif value_cols:
+                self.unplannable()
                 stream.close()
                 rest = self._realign(line, plan)
                 if rest is not None:
                     stream.line(rest)
                     stream.close()
             else:
+                self.unplannable()
                 tokens = []
                 started = False
                 for c, s in enumerate(row):
@@ -185,10 +216,43 @@ class GridReader(Placement):
                         started = True
                     if started or text.strip():
                         loc = cell_location(s.cell.location, index, r, c)
-                        tokens.append(Token(text, loc, is_value(text)))
+                        tokens.append(new_token(text, loc, is_value(text)))
                 stream.line(tokens)
         stream.finish()
         return True
+
+    # -- what a plan records; a dry run (:class:`_DryRun`) overrides these --------------------
+
+    # -- recording a plan ---------------------------------------------------------------------
+
+    #: What the reading of a table of a new layout did, while it is being read.
+    _rec: _Recording | None = None
+
+    def place_cell(
+        self, cell: Cell, r: int, c: int, index: int, cand: _Cand, unit: str | None
+    ) -> None:
+        """Put the value of ``cell``, at grid row ``r`` and column ``c``, into ``cand``'s cell."""
+        loc = cell.location
+        if loc.table is None or loc.row != r or loc.column != c:
+            loc = cell_location(loc, index, r, c)
+        rec = self._rec
+        if rec is None:
+            self.put(cand[0], cand[1], cand[2], new_token(cell.text, loc, True), unit)
+            return
+        rec.puts.append((*rec.positions[id(cell)], r, c, cand, unit))
+        before = len(self.findings)
+        self.put(cand[0], cand[1], cand[2], new_token(cell.text, loc, True), unit)
+        rec.put_findings += len(self.findings) - before
+
+    def value_label(self, slot: Slot | None, text: str) -> None:
+        """A cell that reads as a value is read as a row's label (a row number, say)."""
+        if self._rec is not None and slot is not None:
+            self._rec.labelled.append((*self._rec.positions[id(slot.cell)], text))
+
+    def unplannable(self) -> None:
+        """The table is read in a way that depends on more than its layout."""
+        if self._rec is not None:
+            self._rec.plannable = False
 
     def _aligned(self, line: _Row, plan: _Plan) -> bool:
         """True when the row's cells stand in the header's columns.
@@ -246,7 +310,7 @@ class GridReader(Placement):
                 tail.pop()
             cells = ([head[-1]] if head and own[head[-1]] else []) + tail
             return [
-                Token(texts[c], cell_location(row[c].cell.location, index, r, c), c in tail)  # type: ignore[union-attr]  # cells come from slotted columns
+                new_token(texts[c], cell_location(row[c].cell.location, index, r, c), c in tail)  # type: ignore[union-attr]  # cells come from slotted columns
                 for c in cells
             ]
         vc = plan.vc
@@ -287,6 +351,8 @@ class GridReader(Placement):
                 continue
             if c > last and is_value(text):
                 continue  # a stray value right of the header, reported below; not a label
+            if is_value(text):
+                self.value_label(row[c], text)
             labels.append(text)
         spec, inexact, groups = _row_labels(tuple(labels), version, kind)
         if inexact is not None:
@@ -340,23 +406,15 @@ class GridReader(Placement):
                 used[token_key] += 1
                 entry = cands[i] if i < len(cands) else None
             cell = row[c].cell  # type: ignore[union-attr]  # an owned slot holds its cell
-            loc = cell.location
-            if loc.table is None or loc.row != r or loc.column != c:
-                loc = cell_location(loc, index, r, c)
-            token = Token(cell.text, loc, True)
             if entry is None:
                 if cell.text.strip():
                     label = labels[-1] if labels else ""
-                    self.unplaced(
-                        kind,
-                        label,
-                        [token],
-                        "misfit",
-                    )
+                    loc = cell_location(cell.location, index, r, c)
+                    self.unplaced(kind, label, [new_token(cell.text, loc, True)], "misfit")
                 continue
-            self.put(entry[0], entry[1], entry[2], token, unit)
+            self.place_cell(cell, r, c, index, entry, unit)
         stray = [
-            Token(slot.cell.text, cell_location(slot.cell.location, index, r, c), True)
+            new_token(slot.cell.text, cell_location(slot.cell.location, index, r, c), True)
             for c in range(last + 1, len(row))
             if (slot := row[c]) is not None
             and slot.row == r
@@ -515,7 +573,121 @@ def _resolve_candidates(
     return tuple(cands), "|".join(idents) + "|" + ",".join(e.pointer for e in cands)
 
 
+# -- Plans: a layout read once ----------------------------------------------------------------
+
+_ROW_END = object()
+
+
+def _skeleton(table: Table) -> tuple[object, ...]:
+    """The table as the reading of its layout sees it: every cell's text, a blank as ``None``
+    and a value as ``True``, its spans where they are not 1, and the ends of rows.
+
+    The grid reader looks at a value only through :func:`is_value` and whether it is blank,
+    except where a value stands as a row's label (a row number): the plan keeps those texts,
+    and :meth:`_TablePlan.applies` checks them.
+    """
+    out: list[object] = []
+    append = out.append
+    for row in table.rows:
+        for cell in row:
+            text = cell.text
+            append(None if not text.strip() else True if is_value(text) else text)
+            if cell.rowspan != 1 or cell.colspan != 1:
+                append((cell.rowspan, cell.colspan))
+        append(_ROW_END)
+    return tuple(out)
+
+
+#: (row, cell in row, grid row, grid column, candidate, header unit) of each value placed.
+_Put = tuple[int, int, int, int, "_Cand", "str | None"]
+
+
+class _Recording:
+    """What the reading of one table does, while it reads it: the values it places (by the
+    cells' positions), the values it reads as labels, and whether anything else happened."""
+
+    __slots__ = ("findings", "labelled", "plannable", "positions", "put_findings", "puts", "read")
+
+    def __init__(self, table: Table, findings: int, read: int) -> None:
+        self.positions = {
+            id(cell): (i, j) for i, row in enumerate(table.rows) for j, cell in enumerate(row)
+        }
+        self.puts: list[_Put] = []
+        self.labelled: list[tuple[int, int, str]] = []
+        self.plannable = True
+        self.findings = findings
+        self.put_findings = 0
+        self.read = read
+
+    def plan(
+        self,
+        reader: GridReader,
+        ok: bool,
+        objects: set[tuple[str, ...]],
+        found: set[Tables],
+    ) -> _TablePlan | None:
+        """The plan, or ``None`` when the reading said more than values (a finding of its
+        own, a row lined up again, a flattened row): such a table is always read in full."""
+        if not self.plannable or len(reader.findings) - self.findings != self.put_findings:
+            return None
+        return _TablePlan(
+            ok,
+            reader.tables_read - self.read,
+            frozenset(objects),
+            frozenset(found),
+            tuple(self.puts),
+            tuple(self.labelled),
+        )
+
+
+class _TablePlan:
+    """How a table of one layout is read: which cell's value goes to which catalogue cell,
+    and the row objects and tables it shows. Replaying it for another table of the same
+    layout does what reading that table does (the tests compare the two)."""
+
+    __slots__ = ("found", "labelled", "objects", "ok", "puts", "read")
+
+    def __init__(
+        self,
+        ok: bool,
+        read: int,
+        objects: frozenset[tuple[str, ...]],
+        found: frozenset[Tables],
+        puts: tuple[_Put, ...],
+        labelled: tuple[tuple[int, int, str], ...],
+    ) -> None:
+        self.ok = ok
+        self.read = read
+        self.objects = objects
+        self.found = found
+        self.puts = puts
+        self.labelled = labelled
+
+    def applies(self, table: Table) -> bool:
+        """True when the values read as labels are the ones the plan was made with."""
+        rows = table.rows
+        return all(rows[i][j].text == text for i, j, text in self.labelled)
+
+    def replay(self, reader: GridReader, table: Table, index: int) -> bool:
+        """Read ``table``, the document's table number ``index``, by the plan."""
+        reader.tables_read += self.read
+        reader.objects |= self.objects
+        reader.found |= self.found
+        rows = table.rows
+        place = reader.place_cell
+        for i, j, r, c, cand, unit in self.puts:
+            place(rows[i][j], r, c, index, cand, unit)
+        return self.ok
+
+
+_UNPLANNED = object()
+#: Plans kept, by template version, table kind and skeleton; all are dropped when full.
+_MAX_PLANS = 256
+_PLANS: dict[tuple[object, ...], _TablePlan | None] = {}
+
+
 # Registering a template version changes the labels and the rows whose cells are looked up here.
+_template.on_change(_PLANS.clear)
 _template.on_change(_COLUMNS.clear)
 _template.on_change(_cached_plan.cache_clear)
 _template.on_change(_votes.cache_clear)

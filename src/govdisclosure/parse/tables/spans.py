@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ...readers.document import Cell, Location, Table
+from ...readers.document import Cell, Location, Table, new_location
 
 __all__ = ["MAX_GRID_SLOTS", "MAX_GRID_WIDTH", "Slot", "cell_location", "resolve_spans"]
 
@@ -24,6 +24,10 @@ class Slot(NamedTuple):
     cell: Cell
     row: int
     col: int
+
+
+# A NamedTuple's own constructor is a Python function; this is the C one it calls.
+_new = tuple.__new__
 
 
 def resolve_spans(table: Table) -> tuple[list[list[Slot | None]], int, bool]:
@@ -49,7 +53,7 @@ def resolve_spans(table: Table) -> tuple[list[list[Slot | None]], int, bool]:
                 if budget <= 0:
                     cut = True
                     break
-                here[c] = Slot(cell, r, c)
+                here[c] = _new(Slot, (cell, r, c))
                 budget -= 1
                 c += 1
                 if c > width:
@@ -62,7 +66,7 @@ def resolve_spans(table: Table) -> tuple[list[list[Slot | None]], int, bool]:
             if budget <= 0:
                 cut = True
                 break
-            slot = Slot(cell, r, c)
+            slot = _new(Slot, (cell, r, c))
             for dr in range(rs):
                 below = occupied[r + dr]
                 for dc in range(cs):
@@ -74,7 +78,7 @@ def resolve_spans(table: Table) -> tuple[list[list[Slot | None]], int, bool]:
         if budget <= 0:
             break
     columns = range(width)
-    grid = [[row.get(c) for c in columns] for row in occupied]
+    grid = [list(map(row.get, columns)) for row in occupied]
     return grid, width, cut
 
 
@@ -82,10 +86,10 @@ def cell_location(location: Location, table: int, row: int, column: int) -> Loca
     """A cell's location in its table's grid; the reader's table number wins when it set one."""
     if location.table is not None and location.row == row and location.column == column:
         return location  # already where the grid has it (an HTML cell left of any span)
-    return Location(
-        line=location.line,
-        page=location.page,
-        table=location.table if location.table is not None else table,
-        row=row,
-        column=column,
+    return new_location(
+        location.line,
+        location.page,
+        location.table if location.table is not None else table,
+        row,
+        column,
     )

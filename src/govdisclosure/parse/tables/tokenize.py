@@ -12,10 +12,11 @@ from collections.abc import Sequence
 
 import attrs
 
-from ...readers.document import Location
+from ..._fastinit import maker
+from ...readers.document import Location, new_location
 from ..labels import MAX_LABEL_CHARS, fragment, is_value, match_column, match_row
 
-__all__ = ["SEPARATOR", "Token", "recognised", "tokenize"]
+__all__ = ["SEPARATOR", "Token", "new_token", "recognised", "tokenize"]
 
 
 @attrs.frozen
@@ -26,6 +27,9 @@ class Token:
     location: Location
     value: bool
 
+
+#: ``Token(text, location, value)`` at half the cost: one is made for every cell read.
+new_token = maker(Token)
 
 SEPARATOR: list[Token] = []
 
@@ -128,8 +132,9 @@ def tokenize(text: str, location: Location) -> list[Token] | None:
             return None
     elif not any(cells):
         return None
+    line, page, table, row = location.line, location.page, location.table, location.row
     return [
-        Token(c, attrs.evolve(location, column=i), i in odd or is_value(c))
+        new_token(c, new_location(line, page, table, row, i), i in odd or is_value(c))
         for i, c in enumerate(cells)
     ]
 
