@@ -234,9 +234,17 @@ _BLANK_RUN = re.compile(r"\s{2,}")
 _BLANK_CHARS = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 
 
-@functools.lru_cache(maxsize=8192)
 def is_value(text: str) -> bool:
     """True when a table cell's text reads as a value (or a blank), not as a label."""
+    if text.isdigit() and text.isascii():
+        # A bare count, which _VALUE takes: decided before the cache, which a corpus's many
+        # different counts would only churn.
+        return len(text) <= 400
+    return _is_value(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_value(text: str) -> bool:
     if len(text) > 400:
         return False
     # Every blank in a value stands where _VALUE allows any run of blanks (or inside 「（…）」):

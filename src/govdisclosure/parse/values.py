@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import attrs
 
+from .._fastinit import maker
 from .._normalize_text import simplify
 from .._specs import AMOUNT_PATTERN, MAX_COUNT
 from ..template import CellKind
@@ -58,16 +59,30 @@ class Reading:
         return rule, severity, found.message_en, found.message_zh
 
 
+_new_reading = maker(Reading)
+
+
 def _bad(raw: str, wording: str = "default", rule: str = "parse.value.not-a-number") -> Reading:
     return Reading(None, False, (rule, "warning", wording, {"text": raw}))
 
 
-@functools.lru_cache(maxsize=4096)
-def read_value(raw: str, kind: CellKind, unit: str, header_unit: str | None = None) -> Reading:
+def read_value(
+    raw: str, kind: CellKind | str, unit: str, header_unit: str | None = None
+) -> Reading:
     """Read ``raw`` as a value of ``kind`` (count, signed count or amount) in ``unit``.
 
     ``header_unit`` is a money unit (元 or 万元) that the column's header states, if any.
     """
+    # Most cells are a bare count: read without the patterns (the same reading), and before
+    # the cache, which a corpus's many different counts would only churn.
+    if kind != "amount" and raw.isdigit() and raw.isascii() and len(raw) <= 20:
+        value = int(raw)
+        return _new_reading(value, False, None) if value <= MAX_COUNT else _bad(raw, "count_range")
+    return _read_in_full(raw, kind, unit, header_unit)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_in_full(raw: str, kind: CellKind | str, unit: str, header_unit: str | None) -> Reading:
     if len(raw) > 2000:
         return _bad(raw[:60] + "…", "too_long")
     s = _SPACES.sub("", simplify(raw))

@@ -35,7 +35,7 @@ def grid_kind(table: Table) -> Tables | None:
     for row in table.rows:
         for cell in row:
             text = cell.text
-            if text:
+            if text and not (text.isdigit() and text.isascii()):  # a count votes for none
                 found = _votes(text)
                 if found:
                     votes.update(found)

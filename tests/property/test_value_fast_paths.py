@@ -1,0 +1,35 @@
+"""Property: the shortcuts for bare counts read a cell as the patterns do."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govdisclosure.parse import labels
+from govdisclosure.parse.values import _read_in_full, read_value
+
+_digits = st.text(alphabet="0123456789", min_size=1, max_size=30) | st.text(
+    alphabet="0123456789１２３٣", min_size=1, max_size=6
+)
+
+
+@given(_digits, st.sampled_from(["count", "signed_count"]))
+def test_a_bare_count_reads_as_in_full(raw: str, kind: str) -> None:
+    """Digits alone (leading zeros, past the largest count, wide digits) read the same."""
+    assert read_value(raw, kind, "件") == _read_in_full.__wrapped__(raw, kind, "件", None)
+
+
+@given(_digits | st.text(alphabet="0123456789 ,.元", max_size=8))
+def test_is_value_takes_bare_counts_as_the_pattern_does(text: str) -> None:
+    """The shortcut for digits agrees with the value pattern on digits and near-digits."""
+    slow = len(text) <= 400 and (
+        labels._VALUE.fullmatch(labels._BLANK_RUN.sub(" ", text.strip(labels._BLANK_CHARS)))
+        is not None
+    )
+    assert labels.is_value(text) is slow
+
+
+def test_a_very_long_run_of_digits_is_no_value() -> None:
+    """401 digits are too long for a value, with or without the shortcut."""
+    assert labels.is_value("1" * 401) is False
+    assert labels.is_value("1" * 400) is True
