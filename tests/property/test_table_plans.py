@@ -147,3 +147,14 @@ def test_a_row_number_read_as_a_label_is_checked() -> None:
     by_plan = _read_table(_numbered("一", "3"))
     grid._PLANS.clear()
     assert _read_table(_numbered("一", "3")) == by_plan
+
+
+def test_a_huge_table_leaves_no_plan() -> None:
+    """A table far larger than any official one is read in full and leaves no plan behind."""
+    header = ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+    rows = [header] + [["规章", str(i), "0", "1"] for i in range(1000)]
+    table = Table(rows=tuple(tuple(Cell(text=x) for x in row) for row in rows))
+    grid._PLANS.clear()
+    ok = _read_table(table)[0]
+    assert ok is True
+    assert grid._PLANS == {}

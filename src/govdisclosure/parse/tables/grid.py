@@ -130,7 +130,10 @@ class GridReader(Placement):
         same places, under the same template version) is read by the plan that reading left
         (:class:`_TablePlan`): only its values are read again.
         """
-        cache_key = (self.version, kind, _skeleton(table))
+        skeleton = _skeleton(table)
+        if len(skeleton) > _MAX_PLAN_ITEMS:
+            return self._read_grid(table, index, kind)  # no official table is this large
+        cache_key = (self.version, kind, skeleton)
         plan = _PLANS.get(cache_key, _UNPLANNED)
         if plan is not _UNPLANNED:
             if isinstance(plan, _TablePlan) and plan.applies(table):
@@ -591,7 +594,12 @@ def _skeleton(table: Table) -> tuple[object, ...]:
     for row in table.rows:
         for cell in row:
             text = cell.text
-            append(None if not text.strip() else True if is_value(text) else text)
+            if text.isdigit() and text.isascii() and len(text) <= 400:
+                append(True)  # a bare count (is_value's own shortcut), most cells
+            elif not text.strip():
+                append(None)
+            else:
+                append(True if is_value(text) else text)
             if cell.rowspan != 1 or cell.colspan != 1:
                 append((cell.rowspan, cell.colspan))
         append(_ROW_END)
@@ -674,15 +682,23 @@ class _TablePlan:
         reader.objects |= self.objects
         reader.found |= self.found
         rows = table.rows
-        place = reader.place_cell
-        for i, j, r, c, cand, unit in self.puts:
-            place(rows[i][j], r, c, index, cand, unit)
+        put = reader.put
+        # GridReader.place_cell, inlined: this loop runs for every value of a known layout.
+        for i, j, r, c, (entry, parent, unit), header_unit in self.puts:
+            cell = rows[i][j]
+            loc = cell.location
+            if loc.table is None or loc.row != r or loc.column != c:
+                loc = cell_location(loc, index, r, c)
+            put(entry, parent, unit, new_token(cell.text, loc, True), header_unit)
         return self.ok
 
 
 _UNPLANNED = object()
 #: Plans kept, by template version, table kind and skeleton; all are dropped when full.
 _MAX_PLANS = 256
+#: The longest skeleton planned (table 三 of 2021 has about 200 cells): a larger table is read
+#: in full each time, so that the plans kept stay small.
+_MAX_PLAN_ITEMS = 2000
 _PLANS: dict[tuple[object, ...], _TablePlan | None] = {}
 
 
