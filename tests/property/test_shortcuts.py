@@ -1,4 +1,4 @@
-"""Property: the shortcuts for bare counts read a cell as the patterns do."""
+"""Property: the shortcuts on the parser's hot paths decide as the full checks do."""
 
 from __future__ import annotations
 
