@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
+from govdisclosure import _normalize_text
 from govdisclosure.parse import labels
 from govdisclosure.parse.values import _read_in_full, read_value
 
@@ -33,3 +34,22 @@ def test_a_very_long_run_of_digits_is_no_value() -> None:
     """401 digits are too long for a value, with or without the shortcut."""
     assert labels.is_value("1" * 401) is False
     assert labels.is_value("1" * 400) is True
+
+
+_KEYS = sorted(chr(k) for k in _normalize_text._ALIGN)
+# Texts made mostly of characters to fold, with the folded forms and plain text between them.
+_foldable = st.lists(
+    st.sampled_from(_KEYS)
+    | st.sampled_from(sorted(set(_normalize_text._ALIGN.values())))
+    | st.sampled_from(list("一二三公开情况 ,.()其它他\n")),
+    max_size=60,
+).map("".join) | st.text(max_size=30)
+
+
+@given(_foldable)
+@example("，")
+@example("（一）總體情況：" * 8)  # more to fold than the replaces take on
+def test_folding_by_replaces_is_translate(text: str) -> None:
+    """Folding each distinct character found gives what one ``str.translate`` gives."""
+    assert _normalize_text._fold_align(text) == text.translate(_normalize_text._ALIGN)
+    assert _normalize_text._fold_t2s(text) == text.translate(_normalize_text._T2S)
