@@ -9,7 +9,9 @@ the report, the findings and the provenance.
 from __future__ import annotations
 
 import functools
+import gc
 import random
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -158,3 +160,16 @@ def test_a_huge_table_leaves_no_plan() -> None:
     ok = _read_table(table)[0]
     assert ok is True
     assert grid._PLANS == {}
+
+
+def test_the_skeleton_kept_for_a_table_does_not_keep_it_alive() -> None:
+    """The skeleton cache holds tables weakly, and a new table at a freed address is looked
+    at afresh (its kind is its own)."""
+    table = _numbered("1", "2")
+    assert grid.grid_kind(table) == "二"
+    ref = weakref.ref(table)
+    del table
+    gc.collect()
+    assert ref() is None
+    other = Table(rows=((Cell(text="收到和处理政府信息公开申请情况"),),))
+    assert grid.grid_kind(other) is None

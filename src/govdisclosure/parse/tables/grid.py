@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -31,20 +32,30 @@ __all__ = ["GridReader", "grid_kind"]
 
 def grid_kind(table: Table) -> Tables | None:
     """Which of the three tables ``table`` is, by its labels; ``None`` when none."""
+    skeleton = _skeleton_of(table)
+    if len(skeleton) > _MAX_PLAN_ITEMS:
+        return _kind_by_votes(skeleton)
+    return _kind_of(skeleton)
+
+
+def _kind_by_votes(skeleton: tuple[object, ...]) -> Tables | None:
+    # Blanks and values (None and True in the skeleton) vote for no table.
     votes: Counter[Tables] = Counter()
-    for row in table.rows:
-        for cell in row:
-            text = cell.text
-            if text and not (text.isdigit() and text.isascii()):  # a count votes for none
-                found = _votes(text)
-                if found:
-                    votes.update(found)
+    for text in skeleton:
+        if text.__class__ is str:
+            found = _votes(text)
+            if found:
+                votes.update(found)
     if not votes:
         return None
     best, n = votes.most_common(1)[0]
     if n < 2:
         return None
     return best
+
+
+#: The kind of each table layout, by its skeleton.
+_kind_of = functools.lru_cache(maxsize=256)(_kind_by_votes)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -130,7 +141,7 @@ class GridReader(Placement):
         same places, under the same template version) is read by the plan that reading left
         (:class:`_TablePlan`): only its values are read again.
         """
-        skeleton = _skeleton(table)
+        skeleton = _skeleton_of(table)
         if len(skeleton) > _MAX_PLAN_ITEMS:
             return self._read_grid(table, index, kind)  # no official table is this large
         cache_key = (self.version, kind, skeleton)
@@ -606,6 +617,24 @@ def _skeleton(table: Table) -> tuple[object, ...]:
     return tuple(out)
 
 
+#: id(table) → (a weak reference to the table, its skeleton): a table's kind is asked for
+#: (by the items stage) just before it is read, and both need its skeleton.
+_SKELETONS: dict[int, tuple[weakref.ref[Table], tuple[object, ...]]] = {}
+
+
+def _skeleton_of(table: Table) -> tuple[object, ...]:
+    """:func:`_skeleton`, kept for the table while it lives (up to 64 tables)."""
+    hit = _SKELETONS.get(id(table))
+    if hit is not None and hit[0]() is table:
+        return hit[1]
+    skeleton = _skeleton(table)
+    if len(skeleton) <= _MAX_PLAN_ITEMS:
+        if len(_SKELETONS) >= 64:
+            _SKELETONS.clear()
+        _SKELETONS[id(table)] = (weakref.ref(table), skeleton)
+    return skeleton
+
+
 #: (row, cell in row, grid row, grid column, candidate, header unit) of each value placed.
 _Put = tuple[int, int, int, int, "_Cand", "str | None"]
 
@@ -704,6 +733,7 @@ _PLANS: dict[tuple[object, ...], _TablePlan | None] = {}
 
 # Registering a template version changes the labels and the rows whose cells are looked up here.
 _template.on_change(_PLANS.clear)
+_template.on_change(_kind_of.cache_clear)
 _template.on_change(_COLUMNS.clear)
 _template.on_change(_cached_plan.cache_clear)
 _template.on_change(_votes.cache_clear)
