@@ -163,8 +163,8 @@ def test_a_huge_table_leaves_no_plan() -> None:
 
 
 def test_the_skeleton_kept_for_a_table_does_not_keep_it_alive() -> None:
-    """The skeleton cache holds tables weakly, and a new table at a freed address is looked
-    at afresh (its kind is its own)."""
+    """The skeleton cache holds tables weakly; a table made after it (perhaps at the freed
+    address) gets its own kind, not the freed table's."""
     table = _numbered("1", "2")
     assert grid.grid_kind(table) == "二"
     ref = weakref.ref(table)
