@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -53,3 +55,25 @@ def test_folding_by_replaces_is_translate(text: str) -> None:
     """Folding each distinct character found gives what one ``str.translate`` gives."""
     assert _normalize_text._fold_align(text) == text.translate(_normalize_text._ALIGN)
     assert _normalize_text._fold_t2s(text) == text.translate(_normalize_text._T2S)
+
+
+_WIDTH_KEYS = sorted(chr(k) for k in _normalize_text._WIDTH)
+# Width forms next to the combining marks they might compose with (half-width katakana's
+# voiced marks among them), composed and decomposed letters, CJK and full-width punctuation.
+_normalizable = st.lists(
+    st.sampled_from(_WIDTH_KEYS)
+    | st.sampled_from(list("\u0300\u0301\u0308\u3099\u309a\uff9e\uff9fe\u00e9\u0065\u30abカ"))
+    | st.sampled_from(list("公开情况，。（）一①㈠⑩ﬁ"))
+    | st.characters(),
+    max_size=40,
+).map("".join)
+
+
+@given(_normalizable)
+@example("ｶﾞ")  # half-width ka and voiced mark: one composed character in NFKC
+def test_width_folding_before_nfkc_is_nfkc(text: str) -> None:
+    """A character and its NFKC form have the same NFKD, so folding widths first changes
+    nothing that NFKC gives."""
+    assert unicodedata.normalize("NFKC", _normalize_text._fold_width(text)) == (
+        unicodedata.normalize("NFKC", text)
+    )
