@@ -10,6 +10,7 @@ finding. The tables are built from the catalogue pointers of the values read.
 from __future__ import annotations
 
 import functools
+import marshal
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -203,10 +204,15 @@ def _build_tree(
     version: Version, objects: set[tuple[str, ...]], values: dict[str, Any]
 ) -> RawTable:
     """The tables as nested dicts: every object the tables show, every value read."""
-    root: RawTable = {}
+    shape, paths = _shape(version, frozenset(objects))
+    # A fresh copy of the objects' nested skeletons, from bytes this process marshalled.
+    root: RawTable = marshal.loads(shape)  # noqa: S302
     nodes: dict[tuple[str, ...], RawTable] = {}
-    for path in sorted(objects, key=len):
-        nodes[path] = _ensure(root, path, version)
+    for path in paths:
+        step = root
+        for name in path:
+            step = step[name]
+        nodes[path] = step
     for ptr, value in values.items():
         parent, name = _split(ptr)
         node = nodes.get(parent)
@@ -214,6 +220,19 @@ def _build_tree(
             node = nodes[parent] = _ensure(root, parent, version)
         node[name] = value
     return root
+
+
+@functools.lru_cache(maxsize=256)
+def _shape(
+    version: Version, objects: frozenset[tuple[str, ...]]
+) -> tuple[bytes, tuple[tuple[str, ...], ...]]:
+    """The nested skeletons of ``objects`` (dicts, empty lists and ``None`` only), marshalled,
+    and the objects' paths: the same tables show the same objects, report after report."""
+    root: RawTable = {}
+    paths = tuple(sorted(objects, key=len))
+    for path in paths:
+        _ensure(root, path, version)
+    return marshal.dumps(root), paths
 
 
 @functools.lru_cache(maxsize=8192)
@@ -250,3 +269,4 @@ def _steps(path: tuple[str, ...], version: Version) -> tuple[tuple[str, type], .
 # Registering a template version may change what a version's classes hold.
 template.on_change(_empty.cache_clear)
 template.on_change(_steps.cache_clear)
+template.on_change(_shape.cache_clear)

@@ -60,6 +60,9 @@ class Reading:
 
 
 _new_reading = maker(Reading)
+#: The reading of each count of up to four digits read so far (a count's reading is shared:
+#: readings are frozen).
+_SMALL_COUNTS: dict[str, Reading] = {}
 
 
 def _bad(raw: str, wording: str = "default", rule: str = "parse.value.not-a-number") -> Reading:
@@ -74,10 +77,20 @@ def read_value(
     ``header_unit`` is a money unit (元 or 万元) that the column's header states, if any.
     """
     # Most cells are a bare count: read without the patterns (the same reading), and before
-    # the cache, which a corpus's many different counts would only churn.
-    if kind != "amount" and raw.isdigit() and raw.isascii() and len(raw) <= 20:
-        value = int(raw)
-        return _new_reading(value, False, None) if value <= MAX_COUNT else _bad(raw, "count_range")
+    # the cache, which a corpus's many different counts would only churn. Counts of up to four
+    # digits (at most 11,110 texts) keep their reading.
+    if kind != "amount":
+        reading = _SMALL_COUNTS.get(raw)
+        if reading is not None:
+            return reading
+        if raw.isdigit() and raw.isascii() and len(raw) <= 20:
+            value = int(raw)
+            if value > MAX_COUNT:
+                return _bad(raw, "count_range")
+            reading = _new_reading(value, False, None)
+            if len(raw) <= 4:
+                _SMALL_COUNTS[raw] = reading
+            return reading
     return _read_in_full(raw, kind, unit, header_unit)
 
 
