@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from govdisclosure import _normalize_text
 from govdisclosure.parse import labels
+from govdisclosure.parse.tables.tokenize import _cells, tokenize
 from govdisclosure.parse.values import _read_in_full, read_value
+from govdisclosure.readers.document import Location
 
 _digits = st.text(alphabet="0123456789", min_size=1, max_size=30) | st.text(
     alphabet="0123456789１２３٣", min_size=1, max_size=6
@@ -77,3 +79,31 @@ def test_width_folding_before_nfkc_is_nfkc(text: str) -> None:
     assert unicodedata.normalize("NFKC", _normalize_text._fold_width(text)) == (
         unicodedata.normalize("NFKC", text)
     )
+
+
+def _template_words() -> list[str]:
+    from govdisclosure._layout import TABLES, column_specs, row_specs
+    from govdisclosure.template import VERSIONS
+
+    words = {r.label.zh for v in VERSIONS for t in TABLES for r in row_specs(v, t)}
+    words |= {c.key for t in TABLES for c in column_specs(t)}
+    return sorted(words)
+
+
+_WORDS = _template_words()
+_pieces = st.sampled_from(_WORDS) | st.sampled_from(
+    ["12", "0", "/", "—", "约6500", "见附件", "（一）", "其他", "本年度", "。", "x" * 130]
+)
+_lines = st.lists(
+    _pieces | st.sampled_from(_WORDS).map(lambda w: w[: len(w) // 2]) | st.text(max_size=8),
+    min_size=1,
+    max_size=4,
+).map(lambda parts: "".join(parts)) | st.text(max_size=40)
+
+
+@given(_lines)
+def test_the_one_piece_shortcut_tokenizes_as_in_full(text: str) -> None:
+    """A line of one piece is tokenized as the full reading of its cells tokenizes it."""
+    s = text.strip().replace("｜", "|")
+    if s and len(s) <= 4000:
+        assert tokenize(text, Location(line=1)) == _cells(s, Location(line=1))

@@ -70,6 +70,20 @@ def tokenize(text: str, location: Location) -> list[Token] | None:
     s = text.strip().replace("｜", "|")
     if not s or len(s) > 4000:
         return None
+    if (
+        "|" not in s
+        and not _SPACED.search(s)
+        and not is_value(s)
+        and (len(s) > MAX_LABEL_CHARS or not (recognised(s) or fragment(s)))
+    ):
+        # One piece that is no value (most prose): its one cell is a label, so the line is a
+        # table's only when that label is known; _cells comes to the same.
+        return None
+    return _cells(s, location)
+
+
+def _cells(s: str, location: Location) -> list[Token] | None:
+    """:func:`tokenize` of a stripped line ``s``, in full."""
     cells: list[str]
     if "|" in s:
         markdown = s.startswith("|")
@@ -140,6 +154,8 @@ def tokenize(text: str, location: Location) -> list[Token] | None:
 
 
 _SENTENCE = re.compile(r"[。；;！？]")
+# White space inside a stripped line: where str.split() would cut it.
+_SPACED = re.compile(r"\s")
 _DIGIT = re.compile(r"\d")
 # A piece that opens with a bracket or a numbering (「(一)」, 「1、」) is no value.
 _NUMBERED = re.compile(r"[(（]|\d{1,2}\s*[、.．]")
