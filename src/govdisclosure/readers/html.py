@@ -300,9 +300,13 @@ def _cell_text(cell: etree._Element, tostring: Callable[..., str], walk: bool) -
         whole = tostring(cell, method="text", encoding=str, with_tail=False).strip(_WS_CHARS)
         if not whole:
             return ""
-        core = piece.strip(_WS_CHARS)
-        if len(core) == len(whole):
-            return _line(core) if "\n" not in core else _clean(core)
+        if piece.isalnum():
+            if len(piece) == len(whole):
+                return piece
+        else:
+            core = piece.strip(_WS_CHARS)
+            if len(core) == len(whole):
+                return _line(core) if "\n" not in core else _clean(core)
     piece = None
     for el in cell.iter():
         tag = el.tag
@@ -454,20 +458,17 @@ class _Reader:
                                 covered.setdefault(below, set()).update(span)
                         budget -= grid_rs * grid_cs
                         c += grid_cs
-                cells.append(
-                    new_cell(
-                        _cell_text(td, tostring, td in walked) if len(td) else _bare_text(td),
-                        rs,
-                        cs,
-                        new_location(
-                            line + offset if isinstance(line, int) else None,
-                            None,
-                            index,
-                            r,
-                            column,
-                        ),
-                    )
+                if len(td):
+                    text = _cell_text(td, tostring, td in walked)
+                else:
+                    text = td.text or ""
+                    # A bare number or label has no white space to fold (the usual cell).
+                    if text and not text.isalnum():
+                        text = _line(text) if "\n" not in text else _clean(text)
+                where = new_location(
+                    line + offset if isinstance(line, int) else None, None, index, r, column
                 )
+                cells.append(new_cell(text, rs, cs, where))
             rows.append(tuple(cells))
         self.blocks.append(_new_table(tuple(rows), new_location(self.line(el), None, index)))
 
