@@ -13,6 +13,10 @@ C iteration below that table only.
   ``rowspan`` and ``colspan`` (clamped to :data:`MAX_COLSPAN` and :data:`MAX_ROWSPAN`), and a
   ``br`` inside a cell becomes a line break in the cell's text. A table that holds other tables
   is page layout: its cells are read as ordinary blocks.
+* A cell's location gives the table's index in the document, the cell's row and its column in
+  the table's grid, all from 0: the spans of the cells to its left and above are counted, as
+  the parser counts them (within :data:`MAX_GRID_WIDTH` columns and :data:`MAX_GRID_SLOTS`
+  slots; a cell past them has no column), so the parser keeps the reader's location as it is.
 * Scripts, styles and the head are skipped, except that a script whose string literals hold
   HTML (a report embedded in ``document.write("…")`` or a JSON string, with escaped quotes) is
   unescaped and read in its place.
@@ -173,6 +177,7 @@ def _parser() -> etree.HTMLParser:
         remove_comments=True,
         remove_pis=True,
         encoding="utf-8",
+        collect_ids=False,  # no lookup by id: a few per cent of the parse saved
     )
 
 
@@ -384,10 +389,11 @@ class _Reader:
         self.buffer_size += len(text)
 
     def flush(self) -> None:
-        if self.buffer:
-            text = _line("".join(self.buffer))
-            if text:
-                self.blocks.append(_new_paragraph(text, new_location(self.buffer_line)))
+        if not self.buffer:
+            return  # nothing added since the last flush: the rest is as the last one left it
+        text = _line("".join(self.buffer))
+        if text:
+            self.blocks.append(_new_paragraph(text, new_location(self.buffer_line)))
         self.buffer = []
         self.buffer_size = 0
         self.buffer_blank = True
