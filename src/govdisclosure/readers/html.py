@@ -267,6 +267,8 @@ _SPAN = re.compile(r"\s*(\d{1,6})")
 def _span(value: str | None, limit: int) -> int:
     if not value:
         return 1
+    if value.isdecimal() and len(value) <= 6:  # 「2」: what the pattern would match, all of it
+        return max(1, min(int(value), limit))
     m = _SPAN.match(value)
     if m is None:
         return 1
@@ -295,6 +297,23 @@ def _cell_text(cell: etree._Element, tostring: Callable[..., str], walk: bool) -
     # the line breaks around it are dropped anyway, and the cell's text is that piece's.
     if walk:
         return _cell_walk(cell)
+    # Most often the cell is one chain of single children: when the texts and tails along it
+    # are white space, the innermost element's text is the one piece.
+    el = cell
+    while len(el) == 1:
+        text = el.text
+        if text and text.strip(_WS_CHARS):
+            break
+        el = el[0]
+        text = el.tail
+        if text and text.strip(_WS_CHARS):
+            break
+    else:
+        if not len(el):
+            text = el.text
+            if not text or text.isalnum():
+                return text or ""
+            return _line(text) if "\n" not in text else _clean(text)
     last = cell[-1]
     while len(last):
         last = last[-1]
