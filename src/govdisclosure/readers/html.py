@@ -155,8 +155,9 @@ _LEAD_IN = re.compile(
 )
 # A numbered lead-in is at most 「（十二）」 and 40 characters; with white space, well under this.
 _LEAD_IN_MAX = 400
-# The control characters libxml2 refuses. Each is one byte in UTF-8 and no other character's
-# bytes include it, so they are deleted from the encoded page.
+# The control characters removed before parsing: C0 but tab, line feed, form feed and carriage
+# return, and DEL. Each is one byte in UTF-8 that no other character's bytes include, so they
+# are deleted from the encoded page.
 _CONTROL = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _JS_QUOTE = re.compile(r"[\"']")
 # Where a string literal may end: its quote, a backslash (escaping the next character), a newline.
