@@ -444,12 +444,16 @@ class _Reader:
         rows: list[tuple[Cell, ...]] = []
         trs = list(_rows(el))
         n_rows = len(trs)
-        # Row → the grid columns that rowspans from the rows above cover in it.
-        covered: dict[int, set[int]] = {}
+        # Per grid column, the last row a rowspan covers (and one more column, never covered,
+        # that ends the search for a free one); made at the table's first rowspan. A slot is
+        # covered from above when a span started in a row before reaches it, so the last row
+        # is all that matters, and a span costs its columns, not its slots.
+        until: list[int] | None = None
+        last_covered = -1
         budget = MAX_GRID_SLOTS
         for r, tr in enumerate(trs):
             cells = []
-            here = covered.pop(r, None)
+            covered = until if last_covered >= r else None
             c = 0
             in_grid = budget > 0
             for td in tr:
@@ -463,8 +467,8 @@ class _Reader:
                 cs = 1 if colspan is None else _span(colspan, MAX_COLSPAN)
                 column = None
                 if in_grid:
-                    if here is not None:
-                        while c in here:
+                    if covered is not None:
+                        while covered[c] >= r:
                             c += 1
                     if c >= MAX_GRID_WIDTH or budget <= 0:
                         in_grid = False  # the rest of the row is past the grid
@@ -479,9 +483,14 @@ class _Reader:
                             grid_rs = grid_cs = 1
                         column = c
                         if grid_rs > 1:
-                            span = range(c, c + grid_cs)
-                            for below in range(r + 1, r + grid_rs):
-                                covered.setdefault(below, set()).update(span)
+                            end = r + grid_rs - 1
+                            if until is None:
+                                until = [-1] * (MAX_GRID_WIDTH + 1)
+                            for col in range(c, c + grid_cs):
+                                if until[col] < end:
+                                    until[col] = end
+                            if end > last_covered:
+                                last_covered = end
                         budget -= grid_rs * grid_cs
                         c += grid_cs
                 if len(td):
