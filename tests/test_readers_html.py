@@ -19,7 +19,9 @@ from typing import Any
 import attrs
 import pytest
 
-from govdisclosure.readers.document import Document
+from govdisclosure.parse.tables.spans import MAX_GRID_SLOTS, MAX_GRID_WIDTH, resolve_spans
+from govdisclosure.readers import html as _html
+from govdisclosure.readers.document import Document, Table
 from govdisclosure.readers.html import read_html
 from govdisclosure.readers.text import read_text
 from tests import _htmlgen
@@ -78,6 +80,96 @@ def test_the_reader_gives_the_recorded_document(name: str) -> None:
     """Blocks, cells, spans, locations and findings are exactly as recorded for this page."""
     expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
     assert _plain(CASES[name]()) == expected[name]
+
+
+def _grid_columns(table: Table) -> list[list[int | None]]:
+    """Each cell's column in the parser's grid, or None where the grid has no room for it."""
+    grid, _width, _cut = resolve_spans(table)
+    starts = {
+        id(s.cell): c
+        for r, row in enumerate(grid)
+        for c, s in enumerate(row)
+        if s and s.row == r and s.col == c
+    }
+    return [[starts.get(id(cell)) for cell in row] for row in table.rows]
+
+
+def _spanned_tables() -> dict[str, str]:
+    wide = "<tr>" + "<td colspan=64>w</td>" * 4 + "<td>past</td></tr>"
+    tall = "".join(f"<tr><td rowspan=1000 colspan=64>{i}</td><td>x</td></tr>" for i in range(8))
+    return {
+        "left of a rowspan": "<tr><td rowspan=2>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr>",
+        "under a colspan": "<tr><td colspan=3>h</td></tr><tr><td>1</td><td>2</td><td>3</td></tr>",
+        "rowspans crossing": "<tr><td>a</td><td rowspan=3>b</td><td rowspan=2>c</td></tr>"
+        "<tr><td>d</td><td>e</td></tr><tr><td>f</td><td>g</td><td>h</td></tr>",
+        "rowspan past the last row": "<tr><td rowspan=9>a</td><td>b</td></tr><tr><td>c</td></tr>",
+        "wider than the grid": wide,
+        "more slots than the grid": tall,
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_spanned_tables()))
+def test_a_cell_is_located_at_its_grid_column(name: str) -> None:
+    """A cell's column is where the parser's grid puts it: spans to its left and above count."""
+    (table,) = read_html("<table>" + _spanned_tables()[name] + "</table>").blocks
+    assert isinstance(table, Table)
+    assert [[c.location.column for c in row] for row in table.rows] == _grid_columns(table)
+
+
+def test_a_cell_past_the_grid_has_no_column() -> None:
+    """Past the grid's width or its slots, a cell is kept with its text but has no column."""
+    assert (_html.MAX_GRID_WIDTH, _html.MAX_GRID_SLOTS) == (MAX_GRID_WIDTH, MAX_GRID_SLOTS)
+    (wide,) = read_html("<table>" + _spanned_tables()["wider than the grid"] + "</table>").blocks
+    assert isinstance(wide, Table)
+    assert [(c.text, c.location.column) for c in wide.rows[0]][-2:] == [("w", 192), ("past", None)]
+    (tall,) = read_html(
+        "<table>" + _spanned_tables()["more slots than the grid"] + "</table>"
+    ).blocks
+    assert isinstance(tall, Table)
+    assert [c.location.column for c in tall.rows[-1]] == [None, None]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_recorded_cell_is_at_its_grid_column(name: str) -> None:
+    """On every recorded page, each table cell's column is its column in the parser's grid."""
+    for block in CASES[name]().blocks:
+        if isinstance(block, Table):
+            assert [[c.location.column for c in row] for row in block.rows] == _grid_columns(block)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<div>" * 201,
+        "<DIV>" * 150 + "<Span class='a/b'>" * 51,
+        "<ſpan>" * 201,
+        "<dıv>" * 201 + "</div>",
+        "<div/>" * 300 + "<div>" * 201,
+        "<div id=x>" * 120 + "</span>" * 3 + "<font>" * 90,
+    ],
+)
+def test_the_depth_bound_is_never_below_the_depth(text: str) -> None:
+    """Wherever the exact scan would flatten a page, the cheap bound sends the page to it."""
+    assert _html._flatten(text)[1] > _html.MAX_DEPTH
+    assert _html._may_nest_deeper(text)
+
+
+def test_normal_pages_skip_the_exact_depth_scan() -> None:
+    """The bound lets an ordinary page (wrappers opened and closed) through without the scan."""
+    page = "<div class='a'><span>一</span><br/></div>" * 500
+    assert _html._flatten(page)[1] == 0
+    assert not _html._may_nest_deeper(page)
+
+
+def test_control_characters_and_surrogates_are_removed_as_before() -> None:
+    """Control characters go (form feed is white space), a lone surrogate becomes U+FFFD."""
+    doc = read_html("<p>a\x01b\x0bc\x0cd\x7fe\x00f</p><table><tr><td>1\x1f2</td></tr></table>")
+    assert [getattr(b, "text", None) for b in doc.blocks] == ["abc def", None]
+    assert isinstance(doc.blocks[1], Table)
+    assert doc.blocks[1].rows[0][0].text == "12"
+    doc = read_html("<p>a\ud800\x01b</p>")
+    assert [b.text for b in doc.blocks if not isinstance(b, Table)] == ["a\ufffdb"]
+    assert [f.rule for f in doc.findings] == ["read.surrogate"]
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--write"]:

@@ -13,6 +13,10 @@ C iteration below that table only.
   ``rowspan`` and ``colspan`` (clamped to :data:`MAX_COLSPAN` and :data:`MAX_ROWSPAN`), and a
   ``br`` inside a cell becomes a line break in the cell's text. A table that holds other tables
   is page layout: its cells are read as ordinary blocks.
+* A cell's location gives the table's index in the document, the cell's row and its column in
+  the table's grid, all from 0: the spans of the cells to its left and above are counted, as
+  the parser counts them (within :data:`MAX_GRID_WIDTH` columns and :data:`MAX_GRID_SLOTS`
+  slots; a cell past them has no column), so the parser keeps the reader's location as it is.
 * Scripts, styles and the head are skipped, except that a script whose string literals hold
   HTML (a report embedded in ``document.write("…")`` or a JSON string, with escaped quotes) is
   unescaped and read in its place.
@@ -25,11 +29,12 @@ lxml is imported on the first read, not when the entry is declared.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from .._fastinit import maker
 from ..findings import Finding
-from .document import Cell, Document, Location, Paragraph, Table
+from .document import Cell, Document, Location, Paragraph, Table, new_cell, new_location
 from .entry import Reader
 from .notes import flattened, scrub
 
@@ -44,6 +49,13 @@ MAX_COLSPAN = 64
 MAX_ROWSPAN = 1000
 #: The deepest nesting of wrapper elements read as it is (libxml2's own limit is 256).
 MAX_DEPTH = 200
+# The parser's grid limits (parse/tables/spans.py: MAX_GRID_WIDTH, MAX_GRID_SLOTS), copied
+# because readers do not import the parser: a cell's column is its column in that grid.
+MAX_GRID_WIDTH = 200
+MAX_GRID_SLOTS = 400_000
+
+_new_paragraph: Callable[..., Paragraph] = maker(Paragraph)
+_new_table: Callable[..., Table] = maker(Table)
 
 _BLOCK = frozenset(
     [
@@ -128,13 +140,25 @@ _WRAPPER_ENDS = re.compile(
     r"|blockquote|form)\b[^<>]*?(/?)>",
     re.I,
 )
+# An upper bound of that depth, found at half the cost: a closing tag as exactly, an opening one
+# by its name alone (without finding its 「>」 or whether it closes itself), so the depth it counts
+# is never below the one :func:`_flatten` counts. Only a page over the bound is scanned exactly.
+_WRAPPER_BOUND = re.compile(
+    r"<(?=/?[abcdfhmnsſ])(?:(/)(?i:div|span|font|section|article|main|header|footer|aside|nav"
+    r"|center|blockquote|form)\b[^<>]*+>|(?i:div|span|font|section|article|main|header|footer"
+    r"|aside|nav|center|blockquote|form)\b)",
+    re.I,
+)
 _BOLD = frozenset(("b", "strong"))
 _LEAD_IN = re.compile(
     r"(?:[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])[^。]{1,40}"
 )
 # A numbered lead-in is at most 「（十二）」 and 40 characters; with white space, well under this.
 _LEAD_IN_MAX = 400
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# The control characters removed before parsing: C0 but tab, line feed, form feed and carriage
+# return, and DEL. Each is one byte in UTF-8 that no other character's bytes include, so they
+# are deleted from the encoded page.
+_CONTROL = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _JS_QUOTE = re.compile(r"[\"']")
 # Where a string literal may end: its quote, a backslash (escaping the next character), a newline.
 _JS_STOPS = {q: re.compile(rf"[{q}\\\n]") for q in ('"', "'")}
@@ -154,6 +178,7 @@ def _parser() -> etree.HTMLParser:
         remove_comments=True,
         remove_pis=True,
         encoding="utf-8",
+        collect_ids=False,  # no lookup by id: a few per cent of the parse saved
     )
 
 
@@ -225,8 +250,16 @@ def _script_html(code: str) -> str | None:
     return joined or None
 
 
+def _line(text: str) -> str:
+    """``_WS.sub(" ", text).strip(" ")``, without the substitution when there is nothing to join."""
+    core = text.strip(_WS_CHARS)
+    if " " in core or "\t" in core or "\n" in core or "\r" in core or "\f" in core:
+        return _WS.sub(" ", core)
+    return core
+
+
 def _clean(text: str) -> str:
-    return "\n".join(x for x in (_WS.sub(" ", line).strip(" ") for line in text.split("\n")) if x)
+    return "\n".join(x for x in map(_line, text.split("\n")) if x)
 
 
 _SPAN = re.compile(r"\s*(\d{1,6})")
@@ -235,25 +268,70 @@ _SPAN = re.compile(r"\s*(\d{1,6})")
 def _span(value: str | None, limit: int) -> int:
     if not value:
         return 1
+    if value.isdecimal() and len(value) <= 6:  # 「2」: what the pattern would match, all of it
+        return max(1, min(int(value), limit))
     m = _SPAN.match(value)
     if m is None:
         return 1
     return max(1, min(int(m.group(1)), limit))
 
 
-def _cell_text(cell: etree._Element) -> str:
-    """A cell's text: ``br`` and block children become line breaks, the rest is inline."""
+def _bare_text(cell: etree._Element) -> str:
+    """The text of a cell without children: most are a bare number or label."""
+    text = cell.text
+    if not text:
+        return ""
+    return _line(text) if "\n" not in text else _clean(text)
+
+
+def _cell_text(cell: etree._Element, tostring: Callable[..., str], walk: bool) -> str:
+    """A cell's text: ``br`` and block children become line breaks, the rest is inline.
+
+    ``tostring`` is lxml's ``etree.tostring`` (lxml is imported on the first read); ``walk``
+    says that the cell holds an element of :data:`_CELL_WALK` (or a comment), which only the
+    full walk reads.
+    """
     if not len(cell):
-        # Most cells are a bare number or label: no children to walk.
-        text = cell.text
-        if not text:
-            return ""
-        if "\n" not in text:
-            return _WS.sub(" ", text).strip(" ")
-        return _clean(text)
+        return _bare_text(cell)
     # A cell exported from Word nests its one run of text in blocks and spans
     # (「<td><p><span>12</span></p></td>」): where only one piece of text is not white space,
     # the line breaks around it are dropped anyway, and the cell's text is that piece's.
+    if walk:
+        return _cell_walk(cell)
+    # Most often the cell is one chain of single children: when the texts and tails along it
+    # are white space, the innermost element's text is the one piece.
+    el = cell
+    while len(el) == 1:
+        text = el.text
+        if text and text.strip(_WS_CHARS):
+            break
+        el = el[0]
+        text = el.tail
+        if text and text.strip(_WS_CHARS):
+            break
+    else:
+        if not len(el):
+            text = el.text
+            if not text or text.isalnum():
+                return text or ""
+            return _line(text) if "\n" not in text else _clean(text)
+    last = cell[-1]
+    while len(last):
+        last = last[-1]
+    piece = last.text
+    if piece:
+        # The last element's text is the one piece when it holds all of the cell's text but
+        # white space: its text stripped is as long as the whole cell's (one C call) stripped.
+        whole = tostring(cell, method="text", encoding=str, with_tail=False).strip(_WS_CHARS)
+        if not whole:
+            return ""
+        if piece.isalnum():
+            if len(piece) == len(whole):
+                return piece
+        else:
+            core = piece.strip(_WS_CHARS)
+            if len(core) == len(whole):
+                return _line(core) if "\n" not in core else _clean(core)
     piece = None
     for el in cell.iter():
         tag = el.tag
@@ -272,7 +350,7 @@ def _cell_text(cell: etree._Element) -> str:
                 piece = text
     if piece is None:
         return ""
-    return _WS.sub(" ", piece).strip(" ") if "\n" not in piece else _clean(piece)
+    return _line(piece) if "\n" not in piece else _clean(piece)
 
 
 def _cell_walk(cell: etree._Element) -> str:
@@ -321,32 +399,63 @@ class _Reader:
         line: object = el.sourceline
         return line + self.line_offset if isinstance(line, int) else None
 
-    def add_text(self, text: str | None, el: etree._Element) -> None:
-        if text:
-            if self.buffer_line is None and text.strip():
+    def add_text(self, text: str, el: etree._Element) -> None:
+        """Add a non-empty ``text`` to the paragraph being read."""
+        if text.strip():
+            if self.buffer_line is None:
                 self.buffer_line = self.line(el)
-            self.buffer.append(text)
-            self.buffer_size += len(text)
-            self.buffer_blank = self.buffer_blank and not text.strip()
+            self.buffer_blank = False
+        self.buffer.append(text)
+        self.buffer_size += len(text)
 
     def flush(self) -> None:
-        if self.buffer:
-            text = _WS.sub(" ", "".join(self.buffer)).strip(" ")
-            if text:
-                self.blocks.append(Paragraph(text=text, location=Location(line=self.buffer_line)))
+        if not self.buffer:
+            return  # nothing added since the last flush: the rest is as the last one left it
+        text = _line("".join(self.buffer))
+        if text:
+            self.blocks.append(_new_paragraph(text, new_location(self.buffer_line)))
         self.buffer = []
         self.buffer_size = 0
         self.buffer_blank = True
         self.buffer_line = None
 
     def table(self, el: etree._Element) -> None:
+        """Read a data table, each cell located at its row and column in the table's grid.
+
+        The grid is the one the parser builds (``parse.tables.spans.resolve_spans``): a cell
+        starts at the first column of its row that no span from above covers, and the same
+        limits apply (:data:`MAX_GRID_WIDTH` columns, :data:`MAX_GRID_SLOTS` slots); a cell
+        the grid has no room for has no column.
+        """
+        from lxml import etree
+
+        tostring = etree.tostring
+        # The elements holding an element only the full walk of a cell reads: found in one C
+        # iteration over the table (most tables have none), not element by element.
+        walked: set[etree._Element] = set()
+        for found in el.iter(*_CELL_WALK, etree.Comment, etree.ProcessingInstruction, etree.Entity):
+            for up in found.iterancestors():
+                if up is el or up in walked:
+                    break
+                walked.add(up)
         index = self.tables
         self.tables += 1
         offset = self.line_offset
         rows: list[tuple[Cell, ...]] = []
-        for r, tr in enumerate(_rows(el)):
+        trs = list(_rows(el))
+        n_rows = len(trs)
+        # Per grid column, the last row a rowspan covers (and one more column, never covered,
+        # that ends the search for a free one); made at the table's first rowspan. A slot is
+        # covered from above when a span started in a row before reaches it, so the last row
+        # is all that matters, and a span costs its columns, not its slots.
+        until: list[int] | None = None
+        last_covered = -1
+        budget = MAX_GRID_SLOTS
+        for r, tr in enumerate(trs):
             cells = []
+            covered = until if last_covered >= r else None
             c = 0
+            in_grid = budget > 0
             for td in tr:
                 tag = td.tag
                 if tag != "td" and tag != "th":
@@ -354,24 +463,49 @@ class _Reader:
                 line: object = td.sourceline
                 rowspan = td.get("rowspan")
                 colspan = td.get("colspan")
-                cells.append(
-                    Cell(
-                        text=_cell_text(td),
-                        rowspan=1 if rowspan is None else _span(rowspan, MAX_ROWSPAN),
-                        colspan=1 if colspan is None else _span(colspan, MAX_COLSPAN),
-                        location=Location(
-                            line=line + offset if isinstance(line, int) else None,
-                            table=index,
-                            row=r,
-                            column=c,
-                        ),
-                    )
+                rs = 1 if rowspan is None else _span(rowspan, MAX_ROWSPAN)
+                cs = 1 if colspan is None else _span(colspan, MAX_COLSPAN)
+                column = None
+                if in_grid:
+                    if covered is not None:
+                        while covered[c] >= r:
+                            c += 1
+                    if c >= MAX_GRID_WIDTH or budget <= 0:
+                        in_grid = False  # the rest of the row is past the grid
+                    elif rs == 1 and cs == 1:
+                        column = c
+                        budget -= 1
+                        c += 1
+                    else:
+                        grid_rs = min(rs, n_rows - r)
+                        grid_cs = min(cs, MAX_GRID_WIDTH - c)
+                        if grid_rs * grid_cs > budget:
+                            grid_rs = grid_cs = 1
+                        column = c
+                        if grid_rs > 1:
+                            end = r + grid_rs - 1
+                            if until is None:
+                                until = [-1] * (MAX_GRID_WIDTH + 1)
+                            for col in range(c, c + grid_cs):
+                                if until[col] < end:
+                                    until[col] = end
+                            if end > last_covered:
+                                last_covered = end
+                        budget -= grid_rs * grid_cs
+                        c += grid_cs
+                if len(td):
+                    text = _cell_text(td, tostring, td in walked)
+                else:
+                    text = td.text or ""
+                    # A bare number or label has no white space to fold (the usual cell).
+                    if text and not text.isalnum():
+                        text = _line(text) if "\n" not in text else _clean(text)
+                where = new_location(
+                    line + offset if isinstance(line, int) else None, None, index, r, column
                 )
-                c += 1
+                cells.append(new_cell(text, rs, cs, where))
             rows.append(tuple(cells))
-        self.blocks.append(
-            Table(rows=tuple(rows), location=Location(line=self.line(el), table=index))
-        )
+        self.blocks.append(_new_table(tuple(rows), new_location(self.line(el), None, index)))
 
     def script(self, el: etree._Element) -> None:
         if not self.scripts or not el.text:
@@ -483,6 +617,24 @@ def _holds_table(table: etree._Element) -> bool:
     return next(found, None) is not None
 
 
+def _may_nest_deeper(text: str) -> bool:
+    """Whether wrappers may nest over :data:`MAX_DEPTH` in ``text``: never false when they do.
+
+    The depth counted is :func:`_flatten`'s, or more: each opening tag it counts is counted here
+    too, and the closing tags are the same ones.
+    """
+    depth = 0
+    for close in _WRAPPER_BOUND.findall(text):
+        if close:
+            if depth:
+                depth -= 1
+        else:
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+    return False
+
+
 def _flatten(text: str) -> tuple[str, int]:
     """``text`` with its wrapper elements removed when they nest over :data:`MAX_DEPTH`.
 
@@ -517,11 +669,18 @@ def read_html(text: str, *, line_offset: int = 0, scripts: bool = True) -> Docum
     """
     from lxml import etree
 
-    text, findings = scrub(text)
-    text, deepest = _flatten(text)
-    if deepest:
-        findings.append(flattened(deepest))
-    data = _CONTROL.sub("", text).encode("utf-8")
+    findings: list[Finding] = []
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: UTF-8 has no bytes for it
+        text, findings = scrub(text)
+        data = text.encode("utf-8")
+    if _may_nest_deeper(text):
+        text, deepest = _flatten(text)
+        if deepest:
+            findings.append(flattened(deepest))
+            data = text.encode("utf-8")
+    data = data.translate(None, _CONTROL)
     try:
         root = etree.fromstring(data, _parser())
     except (etree.XMLSyntaxError, etree.ParserError, ValueError):
