@@ -284,7 +284,10 @@ def _meta(rng: random.Random) -> str:
 
 def _padded(rng: random.Random) -> str:
     """An official title with blanks and marks around and between its characters."""
-    gap = lambda: "".join(rng.choice(_PAD) for _ in range(rng.choice([0, 0, 1, 2, 4])))  # noqa: E731
+
+    def gap() -> str:
+        return "".join(rng.choice(_PAD) for _ in range(rng.choice([0, 0, 1, 2, 4])))
+
     return gap() + "".join(c + gap() for c in rng.choice(_TITLES))
 
 
