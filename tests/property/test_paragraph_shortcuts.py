@@ -330,7 +330,7 @@ def _same(text: str) -> None:
     assert split_flattened(text) == _old_split_flattened(text), text
     assert metadata(text) == _old_metadata(text), text
     title_key = key(text)
-    assert lines._section_of(title_key) == _old_section_of(title_key), text
+    assert lines._section_of.__wrapped__(title_key) == _old_section_of(title_key), text
 
 
 @SETTINGS

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -105,6 +106,7 @@ class Heading:
 _new_heading = maker(Heading)
 
 
+@functools.lru_cache(maxsize=1024)  # the keys are mostly the official titles, in every report
 def _section_of(title_key: str) -> int | None:
     if not title_key or len(title_key) > _MAX_TITLE:
         return None
