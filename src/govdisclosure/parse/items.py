@@ -18,7 +18,7 @@ import attrs
 
 from .._budget import paced
 from .._layout import Tables
-from ..readers.document import Cell, Document, Location, Paragraph, Table
+from ..readers.document import Cell, Document, Location, Table
 from .labels import match_column, match_row
 from .lines import chrome, heading, subsection
 from .metadata import Meta
@@ -82,8 +82,7 @@ def items(doc: Document) -> list[Item]:
                         loc = row[0].location if row else block.location
                         out.append(Item("para", text, loc))
             continue
-        assert isinstance(block, Paragraph)
-        text = block.text
+        text = block.text  # a Paragraph: the blocks are paragraphs and tables
         stripped = text.strip()
         if not stripped:
             continue

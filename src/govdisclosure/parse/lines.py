@@ -348,16 +348,16 @@ def chrome(text: str) -> bool:
         return True
     if _CHROME_HINT.search(text) is not None and any(w in text for w in _CHROME_WORDS):
         return True
-    return _toc_tail(text) and _CHROME_LEADER.search(text) is not None
+    t = text.rstrip()
+    return t[-1:].isdecimal() and _toc_tail(t) and _CHROME_LEADER.search(text) is not None
 
 
 _LEADER_ENDS = ("...", "……", "···", "．．．", "----")
 
 
-def _toc_tail(text: str) -> bool:
-    """True when ``text`` may end as _CHROME_LEADER requires: a leader, blanks, 1 to 3 digits,
-    blanks (so a line that does not is no TOC line, without searching it)."""
-    t = text.rstrip()
+def _toc_tail(t: str) -> bool:
+    """True when ``t`` (a line without its trailing blanks) may end as _CHROME_LEADER requires:
+    a leader, blanks, 1 to 3 digits (so a line that does not is no TOC line, unsearched)."""
     i = len(t)
     while i and t[i - 1].isdecimal():
         i -= 1
