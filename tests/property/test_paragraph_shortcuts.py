@@ -23,6 +23,7 @@ from govdisclosure._normalize_text import aligned, key
 from govdisclosure._numbering import cn_number
 from govdisclosure.catalogue import catalogue
 from govdisclosure.parse import lines
+from govdisclosure.parse.labels import match_row
 from govdisclosure.parse.lines import (
     _LEGACY_WORDS,
     _MAX_TITLE,
@@ -33,7 +34,6 @@ from govdisclosure.parse.lines import (
     _SUBSECTION,
     Heading,
     _bare_titles,
-    _is_table_label,
     chrome,
     heading,
     split_flattened,
@@ -54,6 +54,10 @@ def _old_section_of(title_key: str) -> int | None:
     if any(w in title_key for w in _LEGACY_WORDS):
         return 0
     return None
+
+
+def _old_is_table_label(text: str) -> bool:
+    return any(m.quality in ("exact", "annotated") for m in match_row(text[:120]))
 
 
 def _old_heading(text: str) -> Heading | None:
@@ -87,7 +91,7 @@ def _old_heading(text: str) -> Heading | None:
         section = _old_section_of(title_key)
         if section is None:
             continue
-        if _is_table_label(text[:end]):
+        if _old_is_table_label(text[:end]):
             return None
         heading_text = text[:end].strip().lstrip("#").strip().replace("**", "").strip()
         rest = text[end:].strip().lstrip("。:：").strip() if end < len(text) else ""

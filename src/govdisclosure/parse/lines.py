@@ -138,7 +138,12 @@ def _bare_titles() -> frozenset[str]:
 
 
 def _is_table_label(text: str) -> bool:
-    return any(m.quality in ("exact", "annotated") for m in match_row(text[:120]))
+    matches = match_row(text[:120])  # most headings match no row: no generator for them
+    return bool(matches) and any(m.quality in ("exact", "annotated") for m in matches)
+
+
+# A heading's numeral is one of a few words: 「一」 to 「六」, read once each.
+_numeral_value = functools.lru_cache(maxsize=256)(cn_number)
 
 
 # The characters (after folding) a section number or a Markdown mark can open a paragraph with
@@ -186,7 +191,7 @@ def heading(text: str) -> Heading | None:
     numeral = None
     if m is not None:
         word = m.group(1) or m.group(2)
-        numeral = cn_number(word) if word else None
+        numeral = _numeral_value(word) if word else None
         start = m.end()
     else:
         # Markdown heading marks without a numeral.
