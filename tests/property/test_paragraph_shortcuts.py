@@ -33,6 +33,7 @@ from govdisclosure.parse.lines import (
     _SPLIT_SPACE,
     _SUBSECTION,
     Heading,
+    Sub,
     _bare_titles,
     chrome,
     heading,
@@ -99,6 +100,22 @@ def _old_heading(text: str) -> Heading | None:
     return None
 
 
+def _old_subsection(text: str) -> Sub | None:
+    a = aligned(text[:40])
+    m = _SUBSECTION.match(a)
+    if m is None:
+        return None
+    number = cn_number(m.group(1))
+    if number is None:
+        return None
+    stop = text.find("。")
+    if stop < 0:
+        return Sub(number, text.strip(), None, True)
+    head = text[:stop].strip()
+    rest = text[stop + 1 :].strip()
+    return Sub(number, head, rest or None, False)
+
+
 def _old_heading_start(text: str) -> bool:
     if _SECTION_NUMBER.match(aligned(text[:12])) is None:
         return False
@@ -122,8 +139,8 @@ def _old_split_flattened(text: str) -> list[str]:
         split = before in "。！？"
         first = aligned(text[b])
         opens = first in _OLD_OPENERS or first.isspace()
-        if not split and opens and (subsection(after) is not None or _old_heading_start(after)):
-            split = True
+        if not split and opens:
+            split = _old_subsection(after) is not None or _old_heading_start(after)
         if not split and a - start <= 200:
             h = _old_heading(text[start:a])
             split = h is not None and h.rest is None
@@ -333,6 +350,7 @@ def _same(text: str) -> None:
     assert chrome(text) == _old_chrome(text), text
     assert split_flattened(text) == _old_split_flattened(text), text
     assert metadata(text) == _old_metadata(text), text
+    assert subsection(text) == _old_subsection(text), text
     title_key = key(text)
     assert lines._section_of.__wrapped__(title_key) == _old_section_of(title_key), text
 
@@ -340,8 +358,8 @@ def _same(text: str) -> None:
 @SETTINGS
 @given(_ANY)
 def test_the_shortcuts_give_what_the_old_code_gave(text: str) -> None:
-    """On any text, heading(), chrome(), split_flattened(), metadata() and the section a key
-    names give what the versions without shortcuts gave."""
+    """On any text, heading(), chrome(), split_flattened(), metadata(), subsection() and the
+    section a key names give what the versions without shortcuts gave."""
     _same(text)
 
 
@@ -388,6 +406,8 @@ def test_the_character_lists_are_complete() -> None:
             assert c in lines._FOLDS_TO_OPENER, hex(cp)
         if folded == "(":
             assert c in lines._OPENERS, hex(cp)
+        if folded in ("(", "*", "\x00"):
+            assert c in lines._SUB_OPENERS, hex(cp)
         if any(e in key(folded) for e in ends):
             title_end.add(c)
     assert title_end == set(lines._TITLE_END.pattern[1:-1])

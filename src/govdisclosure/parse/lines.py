@@ -238,8 +238,16 @@ class Sub:
     bare: bool
 
 
+# The characters _SUBSECTION can start with after folding (a blank aside), and those that fold
+# to one: tests/property/test_paragraph_shortcuts.py derives the list from Unicode again.
+_SUB_OPENERS = frozenset("(*\x00\ufe35\uff08\uff0a")
+
+
 def subsection(text: str) -> Sub | None:
     """The numbered sub-section (「（一）…」) that ``text`` starts, or ``None``."""
+    first = text[:1]
+    if first not in _SUB_OPENERS and not first.isspace():
+        return None  # most paragraphs: no folding, no pattern
     a = aligned(text[:40])
     m = _SUBSECTION.match(a)
     if m is None:
