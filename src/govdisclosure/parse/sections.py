@@ -93,7 +93,7 @@ def sections(items: list[Item], fmt: str) -> Sections:
         if not text or chrome(text):
             continue
         for piece in split_flattened(text):
-            if piece[:1] in NUMERALS and _LEGACY_HEADING.match(piece):
+            if piece[:1] in NUMERALS and _LEGACY_HEADING.match(piece):  # it opens with one
                 legacy = True
             h = heading(piece)
             if h is None and current == 4 and _opens_five(piece):
