@@ -13,6 +13,7 @@ from typing import TypeAlias
 
 import attrs
 
+from .._fastinit import maker
 from .._specs import specs
 from ..prose import labelled_keys
 from ..readers.document import Location
@@ -35,6 +36,8 @@ class Meta:
     value: str
     explicit: bool
 
+
+_new_meta = maker(Meta)
 
 # Page metadata as government sites print it. ``agency?`` is a weaker source of the body's name.
 _PAGE_KEYS = {
@@ -78,6 +81,7 @@ _PAGE_KEY_RE = re.compile(
     r"(?:^|(?<=\s))(" + "|".join(sorted(_PAGE_KEYS, key=len, reverse=True)) + r")\s*[:：]"
 )
 _LEAD = re.compile(r"^(?:[-*•·]\s+|\*\*)?")
+_LABEL = re.compile(r"([^:：\s]{2,12})\s*[:：]")
 
 
 def metadata(text: str) -> list[Meta] | None:
@@ -87,11 +91,16 @@ def metadata(text: str) -> list[Meta] | None:
     explicit value: everything after the colon. A line of page metadata may hold several
     「key：value」 pairs separated by spaces.
     """
-    s = _LEAD.sub("", text.strip(), count=1)
-    grid = _grid(s) if "|" in s or "｜" in s else None
-    if grid is not None:
-        return grid
-    m = re.match(r"([^:：\s]{2,12})\s*[:：]", s)
+    s = text.strip()
+    if s.startswith(("-", "*", "•", "·")):  # what _LEAD can remove starts with one of them
+        s = _LEAD.sub("", s, count=1)
+    if "|" in s or "｜" in s:
+        grid = _grid(s)
+        if grid is not None:
+            return grid
+    if ":" not in s and "：" not in s:
+        return None  # no 「label：」
+    m = _LABEL.match(s)
     if m is None:
         return None
     label = m.group(1).replace("**", "")
@@ -102,7 +111,7 @@ def metadata(text: str) -> list[Meta] | None:
         value = s[m.end() :].strip()
         if value.endswith("**"):
             value = value[:-2].strip()
-        return [Meta(ptr, value, True)]
+        return [_new_meta(ptr, value, True)]
     if label not in _PAGE_KEYS:
         return None
     out: list[Meta] = []
@@ -115,7 +124,7 @@ def metadata(text: str) -> list[Meta] | None:
         value = _VALUE_END.split(s[mark.end() : end].strip(), maxsplit=1)[0].strip()
         role = _PAGE_KEYS[mark.group(1)]
         if role:
-            out.append(Meta(role, value, False))
+            out.append(_new_meta(role, value, False))
     return out
 
 
@@ -134,7 +143,7 @@ def _grid(s: str) -> list[Meta] | None:
             continue
         value = cells[i + 1] if i + 1 < len(cells) and cells[i + 1] not in _PAGE_KEYS else ""
         if _PAGE_KEYS[cell]:
-            out.append(Meta(_PAGE_KEYS[cell], value, False))
+            out.append(_new_meta(_PAGE_KEYS[cell], value, False))
     return out
 
 

@@ -14,8 +14,9 @@ import re
 import attrs
 
 from .._budget import paced
+from .._numbering import NUMERALS
 from ..readers.document import Location
-from .items import Item
+from .items import Item, new_item
 from .lines import chrome, heading, is_date_line, looks_spam, split_flattened, subsection
 from .metadata import metadata
 from .tables import tokenize
@@ -92,7 +93,7 @@ def sections(items: list[Item], fmt: str) -> Sections:
         if not text or chrome(text):
             continue
         for piece in split_flattened(text):
-            if _LEGACY_HEADING.match(piece):
+            if piece[:1] in NUMERALS and _LEGACY_HEADING.match(piece):  # it opens with one
                 legacy = True
             h = heading(piece)
             if h is None and current == 4 and _opens_five(piece):
@@ -125,7 +126,7 @@ def _opens_five(text: str) -> bool:
 def _para(out: list[Item], text: str, location: Location, fmt: str) -> None:
     metas = metadata(text)
     if metas is not None:
-        out.append(Item("meta", text, location, metas=metas))
+        out.append(new_item("meta", text, location, metas))
         return
     if fmt == "pdf" and out and out[-1].kind == "para":
         prev = out[-1]
@@ -138,7 +139,7 @@ def _para(out: list[Item], text: str, location: Location, fmt: str) -> None:
             joiner = " " if prev.text[-1].isascii() and text[0].isascii() else ""
             prev.text = prev.text + joiner + text
             return
-    out.append(Item("para", text, location))
+    out.append(new_item("para", text, location))
 
 
 def plain_paragraph(text: str) -> bool:
