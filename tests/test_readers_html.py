@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 import pytest
 
-from govdisclosure.parse.tables.spans import MAX_GRID_SLOTS, MAX_GRID_WIDTH, resolve_spans
+from govdisclosure.parse.tables.spans import resolve_spans
 from govdisclosure.readers import html as _html
 from govdisclosure.readers.document import Document, Table
 from govdisclosure.readers.html import read_html
@@ -118,7 +118,6 @@ def test_a_cell_is_located_at_its_grid_column(name: str) -> None:
 
 def test_a_cell_past_the_grid_has_no_column() -> None:
     """Past the grid's width or its slots, a cell is kept with its text but has no column."""
-    assert (_html.MAX_GRID_WIDTH, _html.MAX_GRID_SLOTS) == (MAX_GRID_WIDTH, MAX_GRID_SLOTS)
     (wide,) = read_html("<table>" + _spanned_tables()["wider than the grid"] + "</table>").blocks
     assert isinstance(wide, Table)
     assert [(c.text, c.location.column) for c in wide.rows[0]][-2:] == [("w", 192), ("past", None)]

@@ -17,6 +17,8 @@ from .._fastinit import maker
 from ..findings import Finding
 
 __all__ = [
+    "MAX_GRID_SLOTS",
+    "MAX_GRID_WIDTH",
     "Cell",
     "Document",
     "Location",
@@ -26,6 +28,13 @@ __all__ = [
     "TimeLimitError",
     "import_extra",
 ]
+
+
+#: The widest table grid read (spans expanded); cells beyond it have no column.
+MAX_GRID_WIDTH = 200
+#: The most grid slots (rows × columns, spans expanded) read from one table. A reader that
+#: places cells in the grid (HTML) and the parser's grid reader share both limits.
+MAX_GRID_SLOTS = 400_000
 
 
 @attrs.frozen(kw_only=True)

@@ -34,7 +34,17 @@ from typing import TYPE_CHECKING
 
 from .._fastinit import maker
 from ..findings import Finding
-from .document import Cell, Document, Location, Paragraph, Table, new_cell, new_location
+from .document import (
+    MAX_GRID_SLOTS,
+    MAX_GRID_WIDTH,
+    Cell,
+    Document,
+    Location,
+    Paragraph,
+    Table,
+    new_cell,
+    new_location,
+)
 from .entry import Reader
 from .notes import flattened, scrub
 
@@ -49,10 +59,6 @@ MAX_COLSPAN = 64
 MAX_ROWSPAN = 1000
 #: The deepest nesting of wrapper elements read as it is (libxml2's own limit is 256).
 MAX_DEPTH = 200
-# The parser's grid limits (parse/tables/spans.py: MAX_GRID_WIDTH, MAX_GRID_SLOTS), copied
-# because readers do not import the parser: a cell's column is its column in that grid.
-MAX_GRID_WIDTH = 200
-MAX_GRID_SLOTS = 400_000
 
 _new_paragraph: Callable[..., Paragraph] = maker(Paragraph)
 _new_table: Callable[..., Table] = maker(Table)

@@ -1,21 +1,24 @@
 """A grid table's spans resolved: every slot of the grid names the cell that covers it.
 
 Row and column spans are expanded within the limits :data:`MAX_GRID_WIDTH` and
-:data:`MAX_GRID_SLOTS`; a table beyond them is cut short, and the caller says so.
+:data:`MAX_GRID_SLOTS` (declared with the readers' document: the HTML reader places its cells
+in the same grid); a table beyond them is cut short, and the caller says so.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from ...readers.document import Cell, Location, Table, new_location
+from ...readers.document import (
+    MAX_GRID_SLOTS,
+    MAX_GRID_WIDTH,
+    Cell,
+    Location,
+    Table,
+    new_location,
+)
 
 __all__ = ["MAX_GRID_SLOTS", "MAX_GRID_WIDTH", "Slot", "cell_location", "resolve_spans"]
-
-#: The widest grid read; cells beyond it are ignored.
-MAX_GRID_WIDTH = 200
-#: The most grid slots (rows × columns, spans expanded) read from one table.
-MAX_GRID_SLOTS = 400_000
 
 
 class Slot(NamedTuple):
