@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import example, given
@@ -11,7 +12,9 @@ from govdisclosure import _normalize_text
 from govdisclosure.parse import labels
 from govdisclosure.parse.tables.tokenize import _cells, tokenize
 from govdisclosure.parse.values import _read_in_full, read_value
+from govdisclosure.readers import encoding
 from govdisclosure.readers.document import Location
+from govdisclosure.readers.encoding import looks_binary
 
 _digits = st.text(alphabet="0123456789", min_size=1, max_size=30) | st.text(
     alphabet="0123456789１２３٣", min_size=1, max_size=6
@@ -107,3 +110,45 @@ def test_the_one_piece_shortcut_tokenizes_as_in_full(text: str) -> None:
     s = text.strip().replace("｜", "|")
     if s and len(s) <= 4000:
         assert tokenize(text, Location(line=1)) == _cells(s, Location(line=1))
+
+
+def _looks_binary_before(text: str) -> bool:
+    """readers/encoding.py's looks_binary as it was before its prefix shortcut."""
+    sample = text[:65536]
+    if not sample or "".join(sample.split()).isprintable():
+        return False
+    sample = sample[:8192]
+    bad = 0
+    for ch in sample:
+        if ch < " ":
+            bad += ch not in "\t\n\r\f\x0b"
+        elif ch == "\ufffd" or (
+            ch > "\x7e" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")
+        ):
+            bad += 1
+    return bad > max(8, len(sample) // 10)
+
+
+_junk_or_text = st.lists(
+    st.sampled_from(list("\x00\x01\x1c\x7f\x85\x9f\ufffd\ue000\ud800\U000f0000\u0378\u200b"))
+    | st.sampled_from(list("公开，。 \n\tabc（）\u3000"))
+    | st.characters(),
+    max_size=60,
+).map("".join)
+
+
+@given(_junk_or_text, st.integers(0, 9000))
+def test_looks_binary_decides_as_before(text: str, padding: int) -> None:
+    """The prefix shortcut gives the verdict the full check gives, junk near the 8192nd
+    character included."""
+    for candidate in (text, "文" * padding + text, text * 200):
+        assert looks_binary(candidate) is _looks_binary_before(candidate)
+
+
+def test_what_is_always_text_is_never_junk() -> None:
+    """No character of the shortcut's always-text class counts as junk in the full check."""
+    pattern = re.compile(f"[{encoding._ALWAYS_TEXT}]")
+    for cp in range(0x30000):
+        ch = chr(cp)
+        if pattern.fullmatch(ch):
+            assert not _looks_binary_before(ch * 20), hex(cp)

@@ -121,11 +121,30 @@ def decode(data: bytes) -> str | None:
 _JUNK_CATEGORIES = frozenset(("Cc", "Cn", "Co", "Cs"))
 
 
+# Characters that are never counted as junk, under any Unicode version: allowed controls,
+# printable ASCII and Latin-1, dashes and quotes, CJK punctuation, the CJK ideographs of
+# Unicode 3.0, full-width forms. A test checks that none of them is junk.
+_ALWAYS_TEXT = (
+    "\t\n\r\f\x0b\x20-\x7e\xa0-\xff\u2010-\u2027\u3000-\u303f\u3400-\u4db5\u4e00-\u9fa5"
+    "\uff01-\uff5e"
+)
+_MAYBE_JUNK = re.compile(f"[^{_ALWAYS_TEXT}]")
+
+
 def looks_binary(text: str) -> bool:
     """True when text is mostly control, unassigned or private-use characters: not text."""
     sample = text[:65536]
+    if not sample:
+        return False
+    # The verdict counts junk in the first 8192 characters only: where at most 8 of them could
+    # be junk at all, it is "text", whatever the rest holds (one scan of the prefix).
+    for maybe, _ in enumerate(_MAYBE_JUNK.finditer(sample, 0, 8192), 1):
+        if maybe > 8:
+            break
+    else:
+        return False
     # str.split() splits at exactly the characters the pattern \s matches (str.isspace).
-    if not sample or "".join(sample.split()).isprintable():
+    if "".join(sample.split()).isprintable():
         return False
     sample = sample[:8192]
     bad = 0
