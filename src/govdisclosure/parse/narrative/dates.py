@@ -44,7 +44,8 @@ class DateFound:
     repaired: bool
 
 
-_FULL_DATE = re.compile(r"(?<!\d)(\d{4,6})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
+# 「(?<!\d)(\d{4,6})」, with the look-behind after the first digit (see _RANGE below).
+_FULL_DATE = re.compile(r"(\d(?<!\d\d)\d{3,5})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
 
 
 def _mk(y: int, m: int, d: int) -> _dt.date | None:
@@ -93,36 +94,56 @@ _ONE_DATE = (
     r"|\d{2,4}\s*日"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
+# _ONE_DATE after its first digit: every form starts with one, and a pattern that starts with
+# a digit lets the engine skip to the next digit instead of trying each position in turn.
+_ONE_DATE_TAIL = (
+    r"(?:\d{5}|\d{3})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|\d{3}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}"
+    r"|\d{3}\s*年\s*\d{2,4}\s*日"
+    r"|\d{4,7}\s*日"
+    r"|\d{1,3}\s*日"
+    r"|\d?\s*月\s*\d{1,2}\s*日"
+)
 _RANGE = re.compile(
     # Each run of blanks has one place: 「\s*起?\s*」 back-tracks quadratically on long runs.
-    rf"(?<!\d)(?P<a>{_ONE_DATE})\s*(?:起\s*)?(?:[,，]\s*)?(?:[—\-–~～至到]+|起?至)\s*"
+    # (?<!\d\d) after the first digit is (?<!\d) before it: 「(?<!\d)(?P<a>{_ONE_DATE})」.
+    rf"(?P<a>\d(?<!\d\d)(?:{_ONE_DATE_TAIL}))\s*(?:起\s*)?(?:[,，]\s*)?(?:[—\-–~～至到]+|起?至)\s*"
     rf"(?P<b>{_ONE_DATE})"
 )
 
 
+_BLANKS = re.compile(r"\s+")
+_LOOSE_FULL = re.compile(r"(\d{4})(?:年|[-./])(\d{1,2})(?:月|[-./])(\d{1,2})日?")
+_LOOSE_DOUBLED = re.compile(r"(\d\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
+_LOOSE_MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
+_LOOSE_NO_MONTH = re.compile(r"(\d{4})年(\d{2,4})日")
+_LOOSE_DIGITS = re.compile(r"(\d{4})(\d{1,4})日")
+_LOOSE_DAY_DIGITS = re.compile(r"(\d{2,4})日")
+
+
 def _loose(text: str, year: int | None, prefer: tuple[int, int]) -> tuple[_dt.date, bool] | None:
-    s = re.sub(r"\s+", "", text)
-    m = re.fullmatch(r"(\d{4})(?:年|[-./])(\d{1,2})(?:月|[-./])(\d{1,2})日?", s)
+    s = _BLANKS.sub("", text)
+    m = _LOOSE_FULL.fullmatch(s)
     if m:
         d = _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         return (d, False) if d else None
-    m = re.fullmatch(r"(\d\d)(\d{4})年(\d{1,2})月(\d{1,2})日", s)
+    m = _LOOSE_DOUBLED.fullmatch(s)
     if m and m.group(2).startswith(m.group(1)):
         # 「202020年」: a doubled year; its last four digits.
         d = _mk(int(m.group(2)), int(m.group(3)), int(m.group(4)))
         return (d, True) if d else None
-    m = re.fullmatch(r"(\d{1,2})月(\d{1,2})日", s)
+    m = _LOOSE_MONTH_DAY.fullmatch(s)
     if m and year is not None:
         d = _mk(year, int(m.group(1)), int(m.group(2)))
         return (d, False) if d else None
-    m = re.fullmatch(r"(\d{4})年(\d{2,4})日", s) or re.fullmatch(r"(\d{4})(\d{1,4})日", s)
+    m = _LOOSE_NO_MONTH.fullmatch(s) or _LOOSE_DIGITS.fullmatch(s)
     if m:
         md = _split_md(m.group(2), prefer)
         if md is None:
             return None
         d = _mk(int(m.group(1)), *md)
         return (d, True) if d else None
-    m = re.fullmatch(r"(\d{2,4})日", s)
+    m = _LOOSE_DAY_DIGITS.fullmatch(s)
     if m and year is not None:
         md = _split_md(m.group(1), prefer)
         if md is None:
@@ -159,6 +180,10 @@ def year_from_title(title: str) -> int | None:
     """The reporting year a title names (「…2023年度…」, 「2022政府信息公开…」)."""
     m = _YEAR.search(title)
     return int(m.group(1)) if m else None
+
+
+# A year in section 一's prose: not next year's work (「转2024年度办理」) nor a document number.
+_BODY_YEAR = re.compile(r"(?<![\d〔［\[转至到])((?:19|20)\d{2})\s*年度?")
 
 
 def year(
@@ -202,8 +227,7 @@ def year(
             return y
     for item in sections[1][:3]:
         if item.kind == "para":
-            # Not next year's work (「转2024年度办理」) nor a document number.
-            m = re.search(r"(?<![\d〔［\[转至到])((?:19|20)\d{2})\s*年度?", item.text)
+            m = _BODY_YEAR.search(item.text)
             if m and MIN_YEAR <= int(m.group(1)) <= MAX_YEAR:
                 return int(m.group(1))
     if after is not None and MIN_YEAR <= after <= MAX_YEAR:
