@@ -119,6 +119,18 @@ _CONTACT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 CONTACT_FIELDS = tuple(name for name, _ in _CONTACT)
+# Each of _CONTACT's patterns with what it needs in the folded text before it can match (one
+# of two words): most paragraphs hold none of them, and an `in` test costs less than a search.
+_NEEDS: dict[str, tuple[str, str]] = {
+    "office": ("请与", "联系"),
+    "address": ("地址", "地址"),
+    "postcode": ("邮", "邮"),
+    "phone": ("电话", "电话"),
+    "fax": ("传真", "传真"),
+    "email": ("@", "@"),
+    "website": ("网", "网"),
+}
+_CONTACT_SEARCH = tuple((name, pattern, *_NEEDS[name]) for name, pattern in _CONTACT)
 
 
 def contact_from_prose(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
@@ -145,8 +157,8 @@ def _contact_pass(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
             break
         chunk = text[:5000]
         folded = aligned(chunk)
-        for name, pattern in _CONTACT:
-            if name in found:
+        for name, pattern, word, other in _CONTACT_SEARCH:
+            if name in found or (word not in folded and other not in folded):
                 continue
             m = pattern.search(folded)
             if m is not None:
@@ -156,7 +168,8 @@ def _contact_pass(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
     return found
 
 
-_SPACED = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef\d])")
+# A blank between two CJK characters (or one and a digit), found from the blank itself.
+_SPACED = re.compile(r" (?<=[\u3000-\u9fff\uff00-\uffef] )(?=[\u3000-\u9fff\uff00-\uffef\d])")
 _SPACED_DASH = re.compile(r"(?<=\d) ?[-—－] ?(?=\d)")
 _SPACE_NEAR_CJK = re.compile(
     r" +(?=[\u3000-\u9fff\uff00-\uffef])|(?<=[\u3000-\u9fff\uff00-\uffef]) +"
@@ -169,7 +182,8 @@ def _despaced(paragraphs: Sequence[str]) -> list[str]:
     out: list[str] = []
     for i, text in enumerate(paragraphs):
         chunk = text[:5000]
-        if len(_SPACED.findall(chunk)) < 4:
+        # Each letter-spacing blank is a space: fewer than four spaces, fewer than four blanks.
+        if chunk.count(" ") < 4 or len(_SPACED.findall(chunk)) < 4:
             out.append("")
             continue
         joined = _SPACE_NEAR_CJK.sub("", _SPACED_DASH.sub("-", chunk))
