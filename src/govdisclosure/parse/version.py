@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .. import template as _template
-from .._layout import column_specs, row_spec
+from .._layout import TABLES, column_specs, row_spec, row_specs
 from ..model import Report
 from ..template import VERSIONS, Version, version_for_year
 from .collect import Collector
@@ -53,8 +53,17 @@ def _label_votes(text: str) -> tuple[Version, ...]:
     return tuple(out)
 
 
+@functools.cache
+def _digit_labels() -> frozenset[str]:
+    """The label keys (row, column or bare column) made of ASCII digits alone: none so far."""
+    keys = {k for v in VERSIONS for t in TABLES for r in row_specs(v, t) for k in r.keys}
+    keys |= {k for t in TABLES for c in column_specs(t) for k in (c.key, c.bare)}
+    return frozenset(k for k in keys if k.isdigit() and k.isascii())
+
+
 # Registering a template version changes the labels and the versions that print them.
 _template.on_change(_label_votes.cache_clear)
+_template.on_change(_digit_labels.cache_clear)
 
 
 def version_votes(texts: Iterable[str]) -> Counter[Version]:
@@ -64,6 +73,10 @@ def version_votes(texts: Iterable[str]) -> Counter[Version]:
     # counted in the order the texts first cast them, as one text at a time would).
     for text, n in Counter(texts).items():
         if not text or len(text) > MAX_LABEL_CHARS:
+            continue
+        if text.isdigit() and text.isascii() and text not in _digit_labels():
+            # A count: its key is itself, and matches a label only by being one (kept out of
+            # the cache, which a corpus's many counts would only churn).
             continue
         for v in _label_votes(text):
             votes[v] += n
