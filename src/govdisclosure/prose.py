@@ -131,6 +131,8 @@ _NEEDS: dict[str, tuple[str, str]] = {
     "website": ("网", "网"),
 }
 _CONTACT_SEARCH = tuple((name, pattern, *_NEEDS[name]) for name, pattern in _CONTACT)
+# Any of those words: a paragraph without one is passed over at once.
+_ANY_NEED = re.compile("|".join(sorted({re.escape(w) for p in _NEEDS.values() for w in p})))
 
 
 def contact_from_prose(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
@@ -157,6 +159,8 @@ def _contact_pass(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
             break
         chunk = text[:5000]
         folded = aligned(chunk)
+        if _ANY_NEED.search(folded) is None:
+            continue
         for name, pattern, word, other in _CONTACT_SEARCH:
             if name in found or (word not in folded and other not in folded):
                 continue
