@@ -278,7 +278,18 @@ _GOVERNMENT = re.compile(r"(?<=[乡镇县市区旗州省])(?:人民)?政府$|(?<
 def _body_key(name: str) -> str:
     """The form of a name that :func:`_same_body` compares: simplified, without the trailing
     「办公室」 of a government's office or the 「人民政府」 of a division, 管委会 spelt out."""
-    return _GOVERNMENT.sub("", _OFFICE.sub("", simplify(name)).replace("管委会", "管理委员会"))
+    return _key_of(simplify(name))
+
+
+def _key_of(s: str) -> str:
+    """:func:`_body_key` of a name already simplified."""
+    # Each pattern ends in words the name must hold (they look behind at every place).
+    if "办公" in s:
+        s = _OFFICE.sub("", s)
+    s = s.replace("管委会", "管理委员会")
+    if "政府" in s or "办事处" in s:
+        s = _GOVERNMENT.sub("", s)
+    return s
 
 
 def _same_body(a: str, b: str) -> bool:
@@ -316,7 +327,8 @@ def choose(found: Sequence[Candidate], text: str) -> tuple[Candidate | None, boo
     if not found:
         return None, False
     # Every pair of candidates may be compared: each name's key is worked out once.
-    keys = {x.name: _body_key(x.name) for x in found}
+    simple = {x.name: simplify(x.name) for x in found}
+    keys = {name: _key_of(s) for name, s in simple.items()}
     firm = [x for x in found if x.strength >= 2]
     if not firm:
         # The body's own words (the contact line, the opening) name it when they agree and
@@ -330,12 +342,15 @@ def choose(found: Sequence[Candidate], text: str) -> tuple[Candidate | None, boo
         ):
             return max(own, key=lambda x: (len(x.name), x.location is not None)), False
         return None, True
-    firm_keys = [keys[f.name] for f in firm]
-    if any(not _same_key(a, b) for a in firm_keys for b in firm_keys):
+    # The comparison is symmetric, and a key is always the same body as itself: each pair of
+    # distinct keys is compared once.
+    firm_keys = list(dict.fromkeys(keys[f.name] for f in firm))
+    if any(not _same_key(a, b) for i, a in enumerate(firm_keys) for b in firm_keys[i + 1 :]):
         return None, True
     if not any(x.strength == 3 for x in firm) and not _pronoun_fits(firm[0].name, text):
         return None, True
-    agreeing = [x for x in found if all(_same_key(keys[x.name], f) for f in firm_keys)]
+    agrees = {k: all(_same_key(k, f) for f in firm_keys) for k in keys.values()}
+    agreeing = [x for x in found if agrees[keys[x.name]]]
     best = max(agreeing, key=lambda x: (len(x.name), x.strength, x.location is not None))
     # A government's report signed by its office (「XX县人民政府」 / 「XX县人民政府办公室」) is
     # the government's: the title's form is kept.
@@ -343,7 +358,7 @@ def choose(found: Sequence[Candidate], text: str) -> tuple[Candidate | None, boo
     if (
         titled
         and best.source != "title"
-        and _OFFICE.sub("", simplify(best.name)) == simplify(titled[0].name)
+        and _OFFICE.sub("", simple[best.name]) == simple[titled[0].name]
     ):
         return titled[0], False
     return best, False
