@@ -182,6 +182,9 @@ def year_from_title(title: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_LABELLED_YEAR = re.compile(r"\s*(\d{4})\s*年?\s*")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DOUBLED_YEAR = re.compile(r"\d{6}\s*年")
 # A year in section 一's prose: not next year's work (「转2024年度办理」) nor a document number.
 _BODY_YEAR = re.compile(r"(?<![\d〔［\[转至到])((?:19|20)\d{2})\s*年度?")
 
@@ -197,7 +200,7 @@ def year(
     """The reporting year: labelled, from the title, the period, section 一, or publication."""
     if "/period/year" in explicit:
         raw, loc = explicit["/period/year"]
-        m = re.fullmatch(r"\s*(\d{4})\s*年?\s*", raw)
+        m = _LABELLED_YEAR.fullmatch(raw)
         if m and MIN_YEAR <= int(m.group(1)) <= MAX_YEAR:
             c.source("/period/year", raw, loc)
             return int(m.group(1))
@@ -289,7 +292,7 @@ def date_value(c: Collector, raw: str, loc: Location, ptr: str) -> str | None:
     if not s:
         return None
     c.source(ptr, raw, loc)
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
+    m = _ISO_DATE.fullmatch(s)
     if m:
         try:
             return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
@@ -336,7 +339,7 @@ def period(c: Collector, explicit: Explicit, sections: list[list[Item]], year: i
             c.note(
                 "parse.date.repaired",
                 "/period/start",
-                wording="period_digits" if re.search(r"\d{6}\s*年", raw) else "period",
+                wording="period_digits" if _DOUBLED_YEAR.search(raw) else "period",
                 actual=raw,
                 text=raw,
                 start=start.isoformat(),
