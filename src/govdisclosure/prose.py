@@ -157,6 +157,8 @@ def _contact_pass(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
     for i, text in enumerate(paragraphs):
         if len(found) == len(_CONTACT):
             break
+        if not text:  # most of the letter-spaced pass's paragraphs: left empty
+            continue
         chunk = text[:5000]
         folded = aligned(chunk)
         if _ANY_NEED.search(folded) is None:
