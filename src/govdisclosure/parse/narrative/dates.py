@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -23,6 +24,7 @@ from ..raw import RawPeriod
 
 __all__ = [
     "DateFound",
+    "Stated",
     "date_value",
     "find_date",
     "find_period",
@@ -189,6 +191,11 @@ _DOUBLED_YEAR = re.compile(r"\d{6}\s*年")
 _BODY_YEAR = re.compile(r"(?<![\d〔［\[转至到])((?:19|20)\d{2})\s*年度?")
 
 
+#: The period the preamble or section 一 states (start, end, raw text, repaired) and its
+#: paragraph, as :func:`stated_period` gives it.
+Stated = tuple[_dt.date, _dt.date, str, bool, Item]
+
+
 def year(
     c: Collector,
     explicit: Explicit,
@@ -196,8 +203,13 @@ def year(
     sections: list[list[Item]],
     page: Page,
     signature: DateFound | None,
+    stated: Callable[[], Stated | None] | None = None,
 ) -> int | None:
-    """The reporting year: labelled, from the title, the period, section 一, or publication."""
+    """The reporting year: labelled, from the title, the period, section 一, or publication.
+
+    ``stated``, when given, gives :func:`stated_period` of ``sections``: one reading that
+    :func:`period` may share.
+    """
     if "/period/year" in explicit:
         raw, loc = explicit["/period/year"]
         m = _LABELLED_YEAR.fullmatch(raw)
@@ -210,7 +222,7 @@ def year(
         when = labelled.date if labelled is not None else when
     after = when.year - 1 if when is not None else None
     by_title = year_from_title(title) if title else None
-    found = stated_period(sections)
+    found = stated() if stated is not None else stated_period(sections)
     by_period = found[0].year if found is not None else None
     if by_title is not None and by_period is not None and by_title != by_period:
         # The year the publication date agrees with settles it; else the title's is kept.
@@ -238,9 +250,7 @@ def year(
     return None
 
 
-def stated_period(
-    sections: list[list[Item]],
-) -> tuple[_dt.date, _dt.date, str, bool, Item] | None:
+def stated_period(sections: list[list[Item]]) -> Stated | None:
     """The period the preamble or section 一 states, and its paragraph.
 
     A statement wrapped over two lines (「…统计期限自 2023 年 1 月 1 日」 / 「起至 2023 年 12 月
@@ -318,8 +328,17 @@ def repaired(c: Collector, found: DateFound, ptr: str) -> None:
         )
 
 
-def period(c: Collector, explicit: Explicit, sections: list[list[Item]], year: int) -> RawPeriod:
-    """``/period``: labelled start and end, or the period section 一 states."""
+def period(
+    c: Collector,
+    explicit: Explicit,
+    sections: list[list[Item]],
+    year: int,
+    stated: Callable[[], Stated | None] | None = None,
+) -> RawPeriod:
+    """``/period``: labelled start and end, or the period section 一 states.
+
+    ``stated``, when given, gives :func:`stated_period` of ``sections`` (see :func:`year`).
+    """
     out: RawPeriod = {"year": year, "start": None, "end": None}
     if "/period/start" in explicit or "/period/end" in explicit:
         if "/period/start" in explicit:
@@ -329,9 +348,9 @@ def period(c: Collector, explicit: Explicit, sections: list[list[Item]], year: i
             raw, loc = explicit["/period/end"]
             out["end"] = date_value(c, raw, loc, "/period/end")
         return out
-    stated = stated_period(sections)
-    if stated is not None:
-        start, end, raw, was_repaired, item = stated
+    found = stated() if stated is not None else stated_period(sections)
+    if found is not None:
+        start, end, raw, was_repaired, item = found
         out["start"], out["end"] = start.isoformat(), end.isoformat()
         c.source("/period/start", raw, item.location)
         c.source("/period/end", raw, item.location)
