@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from ._normalize_text import aligned
@@ -135,16 +135,19 @@ _CONTACT_SEARCH = tuple((name, pattern, *_NEEDS[name]) for name, pattern in _CON
 _ANY_NEED = re.compile("|".join(sorted({re.escape(w) for p in _NEEDS.values() for w in p})))
 
 
-def contact_from_prose(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
+def contact_from_prose(
+    paragraphs: Sequence[str], fold: Callable[[str], str] = aligned
+) -> dict[str, tuple[str, int]]:
     """Contact details stated in prose: field → (value as printed, paragraph index).
 
     A letter-spaced statement wrapped over lines, as PDF text gives it (「号 ， 邮 编 ： 000000 ，
     电 话 ： 0736 - 5220099」), is read for the fields the plain text does not give, with the
     spaces removed and its line joined to the one before (completing a value the line break
-    cut short).
+    cut short). ``fold`` is :func:`~govdisclosure._normalize_text.aligned`, or a cached form
+    of it that other readers of the same paragraphs share.
     """
-    found = _contact_pass(paragraphs)
-    for name, (value, i) in _contact_pass(_despaced(paragraphs)).items():
+    found = _contact_pass(paragraphs, fold)
+    for name, (value, i) in _contact_pass(_despaced(paragraphs), aligned).items():
         plain = found.get(name)
         # A value the line break cut short (「府前路 6」 / 「号」) is completed.
         if plain is None or (value.startswith(plain[0]) and len(value) > len(plain[0])):
@@ -152,7 +155,9 @@ def contact_from_prose(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
     return found
 
 
-def _contact_pass(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
+def _contact_pass(
+    paragraphs: Sequence[str], fold: Callable[[str], str]
+) -> dict[str, tuple[str, int]]:
     found: dict[str, tuple[str, int]] = {}
     for i, text in enumerate(paragraphs):
         if len(found) == len(_CONTACT):
@@ -160,7 +165,7 @@ def _contact_pass(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
         if not text:  # most of the letter-spaced pass's paragraphs: left empty
             continue
         chunk = text[:5000]
-        folded = aligned(chunk)
+        folded = fold(chunk)
         if _ANY_NEED.search(folded) is None:
             continue
         for name, pattern, word, other in _CONTACT_SEARCH:

@@ -10,7 +10,7 @@ may count last year's requests too), ``parse.figure.mismatch`` names both and th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..._budget import paced
 from ..._normalize_text import aligned
@@ -40,13 +40,19 @@ _FIGURES: tuple[tuple[re.Pattern[str], str, int | None, str], ...] = (
 )
 
 
-def prose_figures(paragraphs: Sequence[str]) -> list[tuple[str, int, str, int]]:
-    """Figures for table cells stated in prose: (pointer, value, raw sentence, paragraph index)."""
+def prose_figures(
+    paragraphs: Sequence[str], fold: Callable[[str], str] = aligned
+) -> list[tuple[str, int, str, int]]:
+    """Figures for table cells stated in prose: (pointer, value, raw sentence, paragraph index).
+
+    ``fold`` is :func:`~govdisclosure._normalize_text.aligned`, or a cached form of it that
+    other readers of the same paragraphs share.
+    """
     out: list[tuple[str, int, str, int]] = []
     seen: set[str] = set()
     for i, text in enumerate(paced(paragraphs)):
         raw = text[:5000]
-        chunk = aligned(raw)
+        chunk = fold(raw)
         for pattern, ptr, fixed, word in _FIGURES:
             if ptr in seen or word not in chunk:
                 continue
@@ -71,10 +77,13 @@ def _cell(tables: RawTables, ptr: str) -> object:
     return node
 
 
-def figures(c: Collector, tables: RawTables, narrative: list[Item]) -> None:
+def figures(
+    c: Collector, tables: RawTables, narrative: list[Item], fold: Callable[[str], str] = aligned
+) -> None:
     """Report each figure the prose states for a cell of a table the document lacks, and each
-    that differs from the cell the table prints (the table is kept)."""
-    for ptr, value, raw, index in prose_figures([i.text for i in narrative]):
+    that differs from the cell the table prints (the table is kept); ``fold`` as in
+    :func:`prose_figures`."""
+    for ptr, value, raw, index in prose_figures([i.text for i in narrative], fold):
         table = ptr.split("/")[1]
         if tables.get(table) is not None:
             cell = _cell(tables, ptr)
