@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from ._normalize_text import aligned
@@ -119,18 +119,35 @@ _CONTACT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 CONTACT_FIELDS = tuple(name for name, _ in _CONTACT)
+# Each of _CONTACT's patterns with what it needs in the folded text before it can match (one
+# of two words): most paragraphs hold none of them, and an `in` test costs less than a search.
+_NEEDS: dict[str, tuple[str, str]] = {
+    "office": ("请与", "联系"),
+    "address": ("地址", "地址"),
+    "postcode": ("邮", "邮"),
+    "phone": ("电话", "电话"),
+    "fax": ("传真", "传真"),
+    "email": ("@", "@"),
+    "website": ("网", "网"),
+}
+_CONTACT_SEARCH = tuple((name, pattern, *_NEEDS[name]) for name, pattern in _CONTACT)
+# Any of those words: a paragraph without one is passed over at once.
+_ANY_NEED = re.compile("|".join(sorted({re.escape(w) for p in _NEEDS.values() for w in p})))
 
 
-def contact_from_prose(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
+def contact_from_prose(
+    paragraphs: Sequence[str], fold: Callable[[str], str] = aligned
+) -> dict[str, tuple[str, int]]:
     """Contact details stated in prose: field → (value as printed, paragraph index).
 
     A letter-spaced statement wrapped over lines, as PDF text gives it (「号 ， 邮 编 ： 000000 ，
     电 话 ： 0736 - 5220099」), is read for the fields the plain text does not give, with the
     spaces removed and its line joined to the one before (completing a value the line break
-    cut short).
+    cut short). ``fold`` is :func:`~govdisclosure._normalize_text.aligned`, or a cached form
+    of it that other readers of the same paragraphs share.
     """
-    found = _contact_pass(paragraphs)
-    for name, (value, i) in _contact_pass(_despaced(paragraphs)).items():
+    found = _contact_pass(paragraphs, fold)
+    for name, (value, i) in _contact_pass(_despaced(paragraphs), aligned).items():
         plain = found.get(name)
         # A value the line break cut short (「府前路 6」 / 「号」) is completed.
         if plain is None or (value.startswith(plain[0]) and len(value) > len(plain[0])):
@@ -138,15 +155,21 @@ def contact_from_prose(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
     return found
 
 
-def _contact_pass(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
+def _contact_pass(
+    paragraphs: Sequence[str], fold: Callable[[str], str]
+) -> dict[str, tuple[str, int]]:
     found: dict[str, tuple[str, int]] = {}
     for i, text in enumerate(paragraphs):
         if len(found) == len(_CONTACT):
             break
+        if not text:  # most of the letter-spaced pass's paragraphs: left empty
+            continue
         chunk = text[:5000]
-        folded = aligned(chunk)
-        for name, pattern in _CONTACT:
-            if name in found:
+        folded = fold(chunk)
+        if _ANY_NEED.search(folded) is None:
+            continue
+        for name, pattern, word, other in _CONTACT_SEARCH:
+            if name in found or (word not in folded and other not in folded):
                 continue
             m = pattern.search(folded)
             if m is not None:
@@ -156,7 +179,8 @@ def _contact_pass(paragraphs: Sequence[str]) -> dict[str, tuple[str, int]]:
     return found
 
 
-_SPACED = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef\d])")
+# A blank between two CJK characters (or one and a digit), found from the blank itself.
+_SPACED = re.compile(r" (?<=[\u3000-\u9fff\uff00-\uffef] )(?=[\u3000-\u9fff\uff00-\uffef\d])")
 _SPACED_DASH = re.compile(r"(?<=\d) ?[-—－] ?(?=\d)")
 _SPACE_NEAR_CJK = re.compile(
     r" +(?=[\u3000-\u9fff\uff00-\uffef])|(?<=[\u3000-\u9fff\uff00-\uffef]) +"
@@ -169,7 +193,8 @@ def _despaced(paragraphs: Sequence[str]) -> list[str]:
     out: list[str] = []
     for i, text in enumerate(paragraphs):
         chunk = text[:5000]
-        if len(_SPACED.findall(chunk)) < 4:
+        # Each letter-spacing blank is a space: fewer than four spaces, fewer than four blanks.
+        if chunk.count(" ") < 4 or len(_SPACED.findall(chunk)) < 4:
             out.append("")
             continue
         joined = _SPACE_NEAR_CJK.sub("", _SPACED_DASH.sub("-", chunk))

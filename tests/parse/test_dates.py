@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from pathlib import Path
 
-from govdisclosure.parse import parse
+import pytest
+
+from govdisclosure.parse import api, parse
+from govdisclosure.parse.collect import Collector
+from govdisclosure.parse.items import items
+from govdisclosure.parse.narrative import agency, dates, overview
 from govdisclosure.parse.narrative.dates import find_period, year_from_title
+from govdisclosure.parse.sections import sections
+
+_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "parse"
 
 
 def test_a_document_number_is_not_a_year() -> None:
@@ -57,3 +67,40 @@ def test_no_title_line_year_from_the_period_not_next_years_work() -> None:
     assert result.report is not None
     assert result.report.period.year == 2023
     assert result.report.source.title is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "html-2021-township",
+        "text-pdf-period-wrapped",
+        "text-date-duplicated-year",
+        "text-year-period-contradicts-title",
+        "text-year-only-in-body",
+    ],
+)
+def test_a_shared_reading_of_the_period_gives_what_each_reading_gives(name: str) -> None:
+    """The year and the period read with one shared reading of the stated period (read once)
+    are those, with the same findings and sources, that each reads on its own."""
+    source = next((_FIXTURES / name).glob("source.*"))
+    fmt, payload = api._load(source, None, [])
+    doc = api._read(fmt, payload)
+    parts = sections(items(doc), doc.format).parts
+    title = overview.title(Collector(), parts[0])[0]
+    signed = agency.signature(parts)[0]
+    calls: list[object] = []
+
+    def read() -> dates.Stated | None:
+        calls.append(None)
+        return dates.stated_period(parts)
+
+    shared = functools.cache(read)
+    alone, together = Collector(), Collector()
+    year = dates.year(alone, {}, title, parts, {}, signed)
+    assert year is not None
+    assert dates.year(together, {}, title, parts, {}, signed, stated=shared) == year
+    assert dates.period(together, {}, parts, year, stated=shared) == dates.period(
+        alone, {}, parts, year
+    )
+    assert (together.findings, together.sources) == (alone.findings, alone.sources)
+    assert len(calls) <= 1

@@ -8,10 +8,12 @@ differs from the version the year implies). Without tables, the year decides, th
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 
-from .._layout import column_specs, row_spec
+from .. import template as _template
+from .._layout import TABLES, column_specs, row_spec, row_specs
 from ..model import Report
 from ..template import VERSIONS, Version, version_for_year
 from .collect import Collector
@@ -33,22 +35,51 @@ def _versions_of_column(m: Match) -> tuple[Version, ...]:
     return VERSIONS
 
 
+@functools.lru_cache(maxsize=8192)
+def _label_votes(text: str) -> tuple[Version, ...]:
+    """The votes one table text casts, in order: a version for each column and each row label it
+    matches (exactly, or but for an annotation) that only that version prints."""
+    out: list[Version] = []
+    for m in match_column(text):
+        if m.quality in ("exact", "annotated"):
+            vs = _versions_of_column(m)
+            if len(vs) == 1:
+                out.append(vs[0])
+    for m in match_row(text):
+        if m.quality in ("exact", "annotated"):
+            vs = _versions_of_row(m.ident)
+            if len(vs) == 1:
+                out.append(vs[0])
+    return tuple(out)
+
+
+@functools.cache
+def _digit_labels() -> frozenset[str]:
+    """The label keys (row, column or bare column) made of ASCII digits alone: none so far."""
+    keys = {k for v in VERSIONS for t in TABLES for r in row_specs(v, t) for k in r.keys}
+    keys |= {k for t in TABLES for c in column_specs(t) for k in (c.key, c.bare)}
+    return frozenset(k for k in keys if k.isdigit() and k.isascii())
+
+
+# Registering a template version changes the labels and the versions that print them.
+_template.on_change(_label_votes.cache_clear)
+_template.on_change(_digit_labels.cache_clear)
+
+
 def version_votes(texts: Iterable[str]) -> Counter[Version]:
     """Votes for each template version from the table labels among ``texts``."""
     votes: Counter[Version] = Counter()
-    for text in texts:
+    # A text printed n times casts its votes n times (the same counts, and the versions are
+    # counted in the order the texts first cast them, as one text at a time would).
+    for text, n in Counter(texts).items():
         if not text or len(text) > MAX_LABEL_CHARS:
             continue
-        for m in match_column(text):
-            if m.quality in ("exact", "annotated"):
-                vs = _versions_of_column(m)
-                if len(vs) == 1:
-                    votes[vs[0]] += 1
-        for m in match_row(text):
-            if m.quality in ("exact", "annotated"):
-                vs = _versions_of_row(m.ident)
-                if len(vs) == 1:
-                    votes[vs[0]] += 1
+        if text.isdigit() and text.isascii() and text not in _digit_labels():
+            # A count: its key is itself, and matches a label only by being one (kept out of
+            # the cache, which a corpus's many counts would only churn).
+            continue
+        for v in _label_votes(text):
+            votes[v] += n
     return votes
 
 
@@ -66,9 +97,9 @@ def infer_version(
     for s in sections.parts:
         for item in s:
             if item.kind == "grid" and item.table is not None:
-                texts.extend(cell.text for row in item.table.rows for cell in row)
+                texts += [cell.text for row in item.table.rows for cell in row]
             elif item.kind == "run":
-                texts.extend(t.text for row in item.rows for t in row if not t.value)
+                texts += [t.text for row in item.rows for t in row if not t.value]
     votes = version_votes(texts)
     # Before the first version (an older report) the first version is the placeholder.
     by_year: Version = version_for_year(year) or VERSIONS[0]

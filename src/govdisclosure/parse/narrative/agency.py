@@ -72,32 +72,42 @@ _GENERIC = frozenset(
 )
 
 
+_TITLE_NAME = re.compile(r"(.{2,40}?)(?:关于)?(?:(?:19|20)\d{2}\s*年?度?|政府信息公开|政务公开)")
+
+
 def name_from_title(title: str) -> str | None:
     """The issuing body named in a title (before or after a leading year), if it names one."""
     s = strip_pinyin(title).strip()
-    s = re.sub(r"^关于", "", s)
+    if s.startswith("关于"):
+        s = s[2:]
     s = _YEAR_HEAD.sub("", s)
-    m = re.match(r"(.{2,40}?)(?:关于)?(?:(?:19|20)\d{2}\s*年?度?|政府信息公开|政务公开)", s)
+    m = _TITLE_NAME.match(s)
     if m is None:
         return None
     name = m.group(1).strip(" ：:")
     return name if BODY_END.search(simplify(name)) else None
 
 
+_GOVERNMENT_OFFICE = re.compile(r"政府(?:办公室|办公厅)$")
+_DIVISION_GOVERNMENT = re.compile(r"(?:省|市|州|县|区|旗|盟)政府$")
+_TOWNSHIP = re.compile(r"(?:乡|镇|苏木|街道|街)$|街道办事处$")
+_DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办公厅|厅|署|中心|办|部|研究室)$")
+
+
 def agency_kind(name: str) -> str | None:
     """``government`` for a people's government, ``department`` for one of its departments."""
-    s = simplify(name).strip()
+    return _kind(simplify(name).strip())
+
+
+def _kind(s: str) -> str | None:
+    """:func:`agency_kind` of a name already simplified and stripped."""
     if not s:
         return None
-    if re.search(r"政府(?:办公室|办公厅)$", s):
+    if _GOVERNMENT_OFFICE.search(s):
         return "department"
-    if (
-        s.endswith("人民政府")
-        or re.search(r"(?:省|市|州|县|区|旗|盟)政府$", s)
-        or re.search(r"(?:乡|镇|苏木|街道|街)$|街道办事处$", s)
-    ):
+    if s.endswith("人民政府") or _DIVISION_GOVERNMENT.search(s) or _TOWNSHIP.search(s):
         return "government"
-    if re.search(r"(?:局|委员会|委|办公室|办公厅|厅|署|中心|办|部|研究室)$", s):
+    if _DEPARTMENT.search(s):
         return "department"
     return None
 
@@ -110,12 +120,20 @@ _DIVISION = re.compile(
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 
 
+_CENTRAL = ("国务院", "国家", "中华人民共和国", "中国")
+_NATIONAL = re.compile(r"(?:部|总署|总局)$")
+
+
 def agency_level(name: str) -> str | None:
     """The administrative level a body's name shows, or ``None`` when it does not."""
-    s = simplify(name).strip()
+    return _level(simplify(name).strip())
+
+
+def _level(s: str) -> str | None:
+    """:func:`agency_level` of a name already simplified and stripped."""
     if not s:
         return None
-    if re.match(r"(国务院|国家|中华人民共和国|中国)", s):
+    if s.startswith(_CENTRAL):
         return "central"
     last = None
     for m in _DIVISION.finditer(s):
@@ -124,7 +142,7 @@ def agency_level(name: str) -> str | None:
         return "township"  # a subdistrict named 「XX街」 (龙泉里街)
     if last is None:
         # A ministry or a national administration has no division in its name (交通运输部).
-        return "central" if re.search(r"(?:部|总署|总局)$", s) else None
+        return "central" if _NATIONAL.search(s) else None
     if last in ("乡", "镇", "街道", "苏木"):
         return "township"
     if last in ("县", "旗", "自治县", "区"):
@@ -196,6 +214,9 @@ _SENTENCES = (
         r"^(?:19|20)\d{2}\s*年(?:度)?\s*[，,]\s*(.{2,30}?)(?:认真|深入|全面|坚持|严格|始终|紧紧)"
     ),
 )
+# What each of _SENTENCES needs in a paragraph before it can match: a cheap test first.
+_SENTENCE_NEEDS = (("现向社会公布",), ("本报告由",), None)
+_YEAR_START = ("19", "20")
 _CONTACT = re.compile(r"(?:请与|请联系|联系单位[:：]\s*)(.{2,40}?)(?:[（(]|联系|，|。|$)")
 _PRONOUN = re.compile(
     r"我(分局|管委会|街道|办事处|委员会|中心|局|厅|办|委|室|处|署|院|所|站|镇|乡|会|部)"
@@ -217,8 +238,12 @@ def candidates(
         raw.append((signature_name, "signature", None))
     raw.extend((v, "publisher", loc) for v, loc in page.get("agency", ()))
     for item in narrative[:12]:
+        text = item.text
         for n, pattern in enumerate(_SENTENCES):
-            m = pattern.search(item.text)
+            needs = _SENTENCE_NEEDS[n]
+            if not (text.startswith(_YEAR_START) if needs is None else needs[0] in text):
+                continue
+            m = pattern.search(text)
             if m is not None:
                 # 「2023年，XX认真贯彻…」 may name the body by a short form: only a weak source.
                 raw.append((m.group(1), "opening" if n == 2 else "sentence", item.location))
@@ -227,8 +252,11 @@ def candidates(
         named = value if plausible_name(value) else name_from_title(value) or value
         raw.append((named, "grid", where))
     for item in paced(narrative):
-        m = _CONTACT.search(item.text)
-        if m is not None and ("疑问" in item.text or "联系" in item.text):
+        text = item.text
+        if "疑问" not in text and "联系" not in text:
+            continue
+        m = _CONTACT.search(text)
+        if m is not None:
             raw.append((m.group(1), "contact", item.location))
     raw.extend((v, "source", loc) for v, loc in page.get("agency?", ()))
     raw.extend((v, "chrome", loc) for v, loc in page.get("title?", ()))
@@ -247,13 +275,31 @@ _OFFICE = re.compile(r"(?<=政府)(?:办公室|办公厅)$")
 _GOVERNMENT = re.compile(r"(?<=[乡镇县市区旗州省])(?:人民)?政府$|(?<=街道)办事处$")
 
 
+def _body_key(name: str) -> str:
+    """The form of a name that :func:`_same_body` compares: simplified, without the trailing
+    「办公室」 of a government's office or the 「人民政府」 of a division, 管委会 spelt out."""
+    return _key_of(simplify(name))
+
+
+def _key_of(s: str) -> str:
+    """:func:`_body_key` of a name already simplified."""
+    # Each pattern ends in words the name must hold (they look behind at every place).
+    if "办公" in s:
+        s = _OFFICE.sub("", s)
+    s = s.replace("管委会", "管理委员会")
+    if "政府" in s or "办事处" in s:
+        s = _GOVERNMENT.sub("", s)
+    return s
+
+
 def _same_body(a: str, b: str) -> bool:
     """True when one name is the other or its short form (县信访局 for 云溪县信访局, 木场乡 for
     木场乡人民政府)."""
-    x, y = (
-        _GOVERNMENT.sub("", _OFFICE.sub("", simplify(n)).replace("管委会", "管理委员会"))
-        for n in (a, b)
-    )
+    return _same_key(_body_key(a), _body_key(b))
+
+
+def _same_key(x: str, y: str) -> bool:
+    """:func:`_same_body` of two names' :func:`_body_key`."""
     return x.endswith(y) or y.endswith(x)
 
 
@@ -280,6 +326,9 @@ def choose(found: Sequence[Candidate], text: str) -> tuple[Candidate | None, boo
     """The candidate taken as the name, and whether the candidates left it in doubt."""
     if not found:
         return None, False
+    # Every pair of candidates may be compared: each name's key is worked out once.
+    simple = {x.name: simplify(x.name) for x in found}
+    keys = {name: _key_of(s) for name, s in simple.items()}
     firm = [x for x in found if x.strength >= 2]
     if not firm:
         # The body's own words (the contact line, the opening) name it when they agree and
@@ -288,16 +337,20 @@ def choose(found: Sequence[Candidate], text: str) -> tuple[Candidate | None, boo
         if (
             own
             and len(own) == len(found)
-            and all(_same_body(a.name, b.name) for a in own for b in own)
+            and all(_same_key(keys[a.name], keys[b.name]) for a in own for b in own)
             and _pronoun_fits(own[0].name, text)
         ):
             return max(own, key=lambda x: (len(x.name), x.location is not None)), False
         return None, True
-    if any(not _same_body(a.name, b.name) for a in firm for b in firm):
+    # The comparison is symmetric, and a key is always the same body as itself: each pair of
+    # distinct keys is compared once.
+    firm_keys = list(dict.fromkeys(keys[f.name] for f in firm))
+    if any(not _same_key(a, b) for i, a in enumerate(firm_keys) for b in firm_keys[i + 1 :]):
         return None, True
     if not any(x.strength == 3 for x in firm) and not _pronoun_fits(firm[0].name, text):
         return None, True
-    agreeing = [x for x in found if all(_same_body(x.name, f.name) for f in firm)]
+    agrees = {k: all(_same_key(k, f) for f in firm_keys) for k in keys.values()}
+    agreeing = [x for x in found if agrees[keys[x.name]]]
     best = max(agreeing, key=lambda x: (len(x.name), x.strength, x.location is not None))
     # A government's report signed by its office (「XX县人民政府」 / 「XX县人民政府办公室」) is
     # the government's: the title's form is kept.
@@ -305,7 +358,7 @@ def choose(found: Sequence[Candidate], text: str) -> tuple[Candidate | None, boo
     if (
         titled
         and best.source != "title"
-        and _OFFICE.sub("", simplify(best.name)) == simplify(titled[0].name)
+        and _OFFICE.sub("", simple[best.name]) == simple[titled[0].name]
     ):
         return titled[0], False
     return best, False
@@ -349,13 +402,18 @@ def agency(
     if name is None:
         name = ""
         c.note("parse.agency.missing", "/agency/name")
-    level = _choice(c, explicit, "level", name, agency_level)
-    kind = _choice(c, explicit, "kind", name, agency_kind)
+    # Level and kind are read from the same simplified name.
+    folded = simplify(name).strip() if name else ""
+    level = _choice(c, explicit, "level", folded, _level)
+    kind = _choice(c, explicit, "kind", folded, _kind)
     code = explicit_text(c, explicit, "/agency/division_code")
-    if code is not None and not re.fullmatch(r"[0-9]{6}([0-9]{3}|[0-9]{6})?", code):
+    if code is not None and not _DIVISION_CODE.fullmatch(code):
         c.note("parse.agency.division-code", "/agency/division_code", actual=code, code=code)
         code = None
     return {"name": name, "level": level, "kind": kind, "division_code": code}
+
+
+_DIVISION_CODE = re.compile(r"[0-9]{6}([0-9]{3}|[0-9]{6})?")
 
 
 def _choice(

@@ -6,8 +6,10 @@ Without the block, labelled lines such as 「电话：… 传真：…」 are re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
+from ..._normalize_text import aligned
 from ...prose import CONTACT_FIELDS, contact_from_prose
 from ..collect import Collector
 from ..items import Item
@@ -18,9 +20,17 @@ __all__ = ["contact"]
 
 
 def contact(
-    c: Collector, explicit: Explicit, narrative: list[Item], sections: list[list[Item]]
+    c: Collector,
+    explicit: Explicit,
+    narrative: list[Item],
+    sections: list[list[Item]],
+    fold: Callable[[str], str] = aligned,
 ) -> RawContact:
-    """``/contact``, every field ``None`` that neither the block nor the prose gives."""
+    """``/contact``, every field ``None`` that neither the block nor the prose gives.
+
+    ``fold`` is :func:`~govdisclosure._normalize_text.aligned`, or a cached form of it shared
+    with :func:`~govdisclosure.parse.narrative.figures.figures` (the same paragraphs).
+    """
     out: dict[str, str | None] = dict.fromkeys(CONTACT_FIELDS)
     if "/contact" in explicit and not explicit["/contact"][0].strip():
         for name in CONTACT_FIELDS:
@@ -33,7 +43,7 @@ def contact(
         if item.kind == "meta" and any(m.target.startswith("/contact/") for m in item.metas)
     ]
     sources = [*lines, *narrative]
-    found = contact_from_prose([i.text for i in sources])
+    found = contact_from_prose([i.text for i in sources], fold)
     for name, (value, index) in found.items():
         out[name] = value
         c.source(f"/contact/{name}", value, sources[index].location)

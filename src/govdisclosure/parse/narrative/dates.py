@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -23,6 +24,7 @@ from ..raw import RawPeriod
 
 __all__ = [
     "DateFound",
+    "Stated",
     "date_value",
     "find_date",
     "find_period",
@@ -44,7 +46,8 @@ class DateFound:
     repaired: bool
 
 
-_FULL_DATE = re.compile(r"(?<!\d)(\d{4,6})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
+# 「(?<!\d)(\d{4,6})」, with the look-behind after the first digit (see _RANGE below).
+_FULL_DATE = re.compile(r"(\d(?<!\d\d)\d{3,5})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
 
 
 def _mk(y: int, m: int, d: int) -> _dt.date | None:
@@ -93,36 +96,56 @@ _ONE_DATE = (
     r"|\d{2,4}\s*日"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
+# _ONE_DATE after its first digit: every form starts with one, and a pattern that starts with
+# a digit lets the engine skip to the next digit instead of trying each position in turn.
+_ONE_DATE_TAIL = (
+    r"(?:\d{5}|\d{3})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|\d{3}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}"
+    r"|\d{3}\s*年\s*\d{2,4}\s*日"
+    r"|\d{4,7}\s*日"
+    r"|\d{1,3}\s*日"
+    r"|\d?\s*月\s*\d{1,2}\s*日"
+)
 _RANGE = re.compile(
     # Each run of blanks has one place: 「\s*起?\s*」 back-tracks quadratically on long runs.
-    rf"(?<!\d)(?P<a>{_ONE_DATE})\s*(?:起\s*)?(?:[,，]\s*)?(?:[—\-–~～至到]+|起?至)\s*"
+    # (?<!\d\d) after the first digit is (?<!\d) before it: 「(?<!\d)(?P<a>{_ONE_DATE})」.
+    rf"(?P<a>\d(?<!\d\d)(?:{_ONE_DATE_TAIL}))\s*(?:起\s*)?(?:[,，]\s*)?(?:[—\-–~～至到]+|起?至)\s*"
     rf"(?P<b>{_ONE_DATE})"
 )
 
 
+_BLANKS = re.compile(r"\s+")
+_LOOSE_FULL = re.compile(r"(\d{4})(?:年|[-./])(\d{1,2})(?:月|[-./])(\d{1,2})日?")
+_LOOSE_DOUBLED = re.compile(r"(\d\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
+_LOOSE_MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
+_LOOSE_NO_MONTH = re.compile(r"(\d{4})年(\d{2,4})日")
+_LOOSE_DIGITS = re.compile(r"(\d{4})(\d{1,4})日")
+_LOOSE_DAY_DIGITS = re.compile(r"(\d{2,4})日")
+
+
 def _loose(text: str, year: int | None, prefer: tuple[int, int]) -> tuple[_dt.date, bool] | None:
-    s = re.sub(r"\s+", "", text)
-    m = re.fullmatch(r"(\d{4})(?:年|[-./])(\d{1,2})(?:月|[-./])(\d{1,2})日?", s)
+    s = _BLANKS.sub("", text)
+    m = _LOOSE_FULL.fullmatch(s)
     if m:
         d = _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         return (d, False) if d else None
-    m = re.fullmatch(r"(\d\d)(\d{4})年(\d{1,2})月(\d{1,2})日", s)
+    m = _LOOSE_DOUBLED.fullmatch(s)
     if m and m.group(2).startswith(m.group(1)):
         # 「202020年」: a doubled year; its last four digits.
         d = _mk(int(m.group(2)), int(m.group(3)), int(m.group(4)))
         return (d, True) if d else None
-    m = re.fullmatch(r"(\d{1,2})月(\d{1,2})日", s)
+    m = _LOOSE_MONTH_DAY.fullmatch(s)
     if m and year is not None:
         d = _mk(year, int(m.group(1)), int(m.group(2)))
         return (d, False) if d else None
-    m = re.fullmatch(r"(\d{4})年(\d{2,4})日", s) or re.fullmatch(r"(\d{4})(\d{1,4})日", s)
+    m = _LOOSE_NO_MONTH.fullmatch(s) or _LOOSE_DIGITS.fullmatch(s)
     if m:
         md = _split_md(m.group(2), prefer)
         if md is None:
             return None
         d = _mk(int(m.group(1)), *md)
         return (d, True) if d else None
-    m = re.fullmatch(r"(\d{2,4})日", s)
+    m = _LOOSE_DAY_DIGITS.fullmatch(s)
     if m and year is not None:
         md = _split_md(m.group(1), prefer)
         if md is None:
@@ -161,6 +184,18 @@ def year_from_title(title: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_LABELLED_YEAR = re.compile(r"\s*(\d{4})\s*年?\s*")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DOUBLED_YEAR = re.compile(r"\d{6}\s*年")
+# A year in section 一's prose: not next year's work (「转2024年度办理」) nor a document number.
+_BODY_YEAR = re.compile(r"(?<![\d〔［\[转至到])((?:19|20)\d{2})\s*年度?")
+
+
+#: The period the preamble or section 一 states (start, end, raw text, repaired) and its
+#: paragraph, as :func:`stated_period` gives it.
+Stated = tuple[_dt.date, _dt.date, str, bool, Item]
+
+
 def year(
     c: Collector,
     explicit: Explicit,
@@ -168,11 +203,16 @@ def year(
     sections: list[list[Item]],
     page: Page,
     signature: DateFound | None,
+    stated: Callable[[], Stated | None] | None = None,
 ) -> int | None:
-    """The reporting year: labelled, from the title, the period, section 一, or publication."""
+    """The reporting year: labelled, from the title, the period, section 一, or publication.
+
+    ``stated``, when given, gives :func:`stated_period` of ``sections``: one reading that
+    :func:`period` may share.
+    """
     if "/period/year" in explicit:
         raw, loc = explicit["/period/year"]
-        m = re.fullmatch(r"\s*(\d{4})\s*年?\s*", raw)
+        m = _LABELLED_YEAR.fullmatch(raw)
         if m and MIN_YEAR <= int(m.group(1)) <= MAX_YEAR:
             c.source("/period/year", raw, loc)
             return int(m.group(1))
@@ -182,7 +222,7 @@ def year(
         when = labelled.date if labelled is not None else when
     after = when.year - 1 if when is not None else None
     by_title = year_from_title(title) if title else None
-    found = stated_period(sections)
+    found = stated() if stated is not None else stated_period(sections)
     by_period = found[0].year if found is not None else None
     if by_title is not None and by_period is not None and by_title != by_period:
         # The year the publication date agrees with settles it; else the title's is kept.
@@ -202,8 +242,7 @@ def year(
             return y
     for item in sections[1][:3]:
         if item.kind == "para":
-            # Not next year's work (「转2024年度办理」) nor a document number.
-            m = re.search(r"(?<![\d〔［\[转至到])((?:19|20)\d{2})\s*年度?", item.text)
+            m = _BODY_YEAR.search(item.text)
             if m and MIN_YEAR <= int(m.group(1)) <= MAX_YEAR:
                 return int(m.group(1))
     if after is not None and MIN_YEAR <= after <= MAX_YEAR:
@@ -211,9 +250,7 @@ def year(
     return None
 
 
-def stated_period(
-    sections: list[list[Item]],
-) -> tuple[_dt.date, _dt.date, str, bool, Item] | None:
+def stated_period(sections: list[list[Item]]) -> Stated | None:
     """The period the preamble or section 一 states, and its paragraph.
 
     A statement wrapped over two lines (「…统计期限自 2023 年 1 月 1 日」 / 「起至 2023 年 12 月
@@ -265,7 +302,7 @@ def date_value(c: Collector, raw: str, loc: Location, ptr: str) -> str | None:
     if not s:
         return None
     c.source(ptr, raw, loc)
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
+    m = _ISO_DATE.fullmatch(s)
     if m:
         try:
             return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
@@ -291,8 +328,17 @@ def repaired(c: Collector, found: DateFound, ptr: str) -> None:
         )
 
 
-def period(c: Collector, explicit: Explicit, sections: list[list[Item]], year: int) -> RawPeriod:
-    """``/period``: labelled start and end, or the period section 一 states."""
+def period(
+    c: Collector,
+    explicit: Explicit,
+    sections: list[list[Item]],
+    year: int,
+    stated: Callable[[], Stated | None] | None = None,
+) -> RawPeriod:
+    """``/period``: labelled start and end, or the period section 一 states.
+
+    ``stated``, when given, gives :func:`stated_period` of ``sections`` (see :func:`year`).
+    """
     out: RawPeriod = {"year": year, "start": None, "end": None}
     if "/period/start" in explicit or "/period/end" in explicit:
         if "/period/start" in explicit:
@@ -302,9 +348,9 @@ def period(c: Collector, explicit: Explicit, sections: list[list[Item]], year: i
             raw, loc = explicit["/period/end"]
             out["end"] = date_value(c, raw, loc, "/period/end")
         return out
-    stated = stated_period(sections)
-    if stated is not None:
-        start, end, raw, was_repaired, item = stated
+    found = stated() if stated is not None else stated_period(sections)
+    if found is not None:
+        start, end, raw, was_repaired, item = found
         out["start"], out["end"] = start.isoformat(), end.isoformat()
         c.source("/period/start", raw, item.location)
         c.source("/period/end", raw, item.location)
@@ -312,7 +358,7 @@ def period(c: Collector, explicit: Explicit, sections: list[list[Item]], year: i
             c.note(
                 "parse.date.repaired",
                 "/period/start",
-                wording="period_digits" if re.search(r"\d{6}\s*年", raw) else "period",
+                wording="period_digits" if _DOUBLED_YEAR.search(raw) else "period",
                 actual=raw,
                 text=raw,
                 start=start.isoformat(),

@@ -10,7 +10,7 @@ may count last year's requests too), ``parse.figure.mismatch`` names both and th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..._budget import paced
 from ..._normalize_text import aligned
@@ -28,23 +28,33 @@ _REQUESTS = re.compile(
 _NO_REVIEW = re.compile(r"(?:没有|未|无)(?:发生|出现|收到|接到|产生|有)?[^。；;]{0,20}?行政复议")
 _REVIEWS = re.compile(r"行政复议(?:案件|申请)?[^。；;\d]{0,4}?(?:共)?\s*(\d+)\s*(?:件|起|宗)")
 _NO_SUIT = re.compile(r"(?:没有|未|无)(?:发生|出现|收到|接到|产生|有)?[^。；;]{0,20}?行政诉讼")
+# Each pattern, the cell it states, the value it fixes (or None: the number it reads), and the
+# word it cannot match without: most paragraphs hold none, and an `in` test costs less than a
+# search.
+_FIGURES: tuple[tuple[re.Pattern[str], str, int | None, str], ...] = (
+    (_NO_REQUESTS, "/applications/new_requests/total", 0, "申请"),
+    (_REQUESTS, "/applications/new_requests/total", None, "申请"),
+    (_NO_REVIEW, "/review_litigation/review/total", 0, "行政复议"),
+    (_REVIEWS, "/review_litigation/review/total", None, "行政复议"),
+    (_NO_SUIT, "/review_litigation/direct_suit/total", 0, "行政诉讼"),
+)
 
 
-def prose_figures(paragraphs: Sequence[str]) -> list[tuple[str, int, str, int]]:
-    """Figures for table cells stated in prose: (pointer, value, raw sentence, paragraph index)."""
+def prose_figures(
+    paragraphs: Sequence[str], fold: Callable[[str], str] = aligned
+) -> list[tuple[str, int, str, int]]:
+    """Figures for table cells stated in prose: (pointer, value, raw sentence, paragraph index).
+
+    ``fold`` is :func:`~govdisclosure._normalize_text.aligned`, or a cached form of it that
+    other readers of the same paragraphs share.
+    """
     out: list[tuple[str, int, str, int]] = []
     seen: set[str] = set()
     for i, text in enumerate(paced(paragraphs)):
         raw = text[:5000]
-        chunk = aligned(raw)
-        for pattern, ptr, fixed in (
-            (_NO_REQUESTS, "/applications/new_requests/total", 0),
-            (_REQUESTS, "/applications/new_requests/total", None),
-            (_NO_REVIEW, "/review_litigation/review/total", 0),
-            (_REVIEWS, "/review_litigation/review/total", None),
-            (_NO_SUIT, "/review_litigation/direct_suit/total", 0),
-        ):
-            if ptr in seen:
+        chunk = fold(raw)
+        for pattern, ptr, fixed, word in _FIGURES:
+            if ptr in seen or word not in chunk:
                 continue
             m = pattern.search(chunk)
             if m is None:
@@ -67,10 +77,13 @@ def _cell(tables: RawTables, ptr: str) -> object:
     return node
 
 
-def figures(c: Collector, tables: RawTables, narrative: list[Item]) -> None:
+def figures(
+    c: Collector, tables: RawTables, narrative: list[Item], fold: Callable[[str], str] = aligned
+) -> None:
     """Report each figure the prose states for a cell of a table the document lacks, and each
-    that differs from the cell the table prints (the table is kept)."""
-    for ptr, value, raw, index in prose_figures([i.text for i in narrative]):
+    that differs from the cell the table prints (the table is kept); ``fold`` as in
+    :func:`prose_figures`."""
+    for ptr, value, raw, index in prose_figures([i.text for i in narrative], fold):
         table = ptr.split("/")[1]
         if tables.get(table) is not None:
             cell = _cell(tables, ptr)

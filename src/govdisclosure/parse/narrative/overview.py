@@ -71,10 +71,11 @@ def title(
                     named = (bare, candidates[n].location)
                     used.add(n)
                     break
+    chosen_text = strip_pinyin(chosen.text).strip()
     rest = [
         x
         for n, x in enumerate(candidates)
-        if n not in used and strip_pinyin(x.text).strip() != strip_pinyin(chosen.text).strip()
+        if n not in used and strip_pinyin(x.text).strip() != chosen_text
     ]
     preamble = [x for x in rest if "。" in x.text and len(x.text) >= 20]
     return text, chosen.location, preamble, named
