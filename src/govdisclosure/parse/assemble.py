@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import template
 from .._layout import TABLES, table_field
+from .._normalize_text import aligned
 from .._numbering import NUMERALS
 from .._specs import specs, target
 from ..findings import ReportError
@@ -58,7 +59,9 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
     title, title_loc, preamble, title_name = overview.title(c, parts[0], bool(explicit))
     # Signature at the end: the agency's name and the date.
     signature_date, signature_name = agency.signature(parts)
-    year = dates.year(c, explicit, title, parts, page, signature_date)
+    # Read once for the year and the period (nothing in between changes sections 0 and 1).
+    stated = functools.cache(lambda: dates.stated_period(parts))
+    year = dates.year(c, explicit, title, parts, page, signature_date, stated)
     has_structure = (
         bool(found.headings)
         or found.has_tables()
@@ -82,11 +85,13 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
         c.source("/source/title", title, title_loc)
     narrative = overview.narrative_paragraphs(preamble, parts)
     raw_agency = agency.agency(c, explicit, page, title_name, signature_name, narrative)
-    period = dates.period(c, explicit, parts, year)
+    period = dates.period(c, explicit, parts, year, stated)
+    # The contact details and the figures read the same paragraphs: each is folded once.
+    fold = functools.lru_cache(maxsize=None)(aligned)
     raw_overview = overview.overview(preamble, parts[1])
     raw_issues = issues.issues(parts[5])
     other = fees.other_matters(c, parts[6])
-    raw_contact = contact.contact(c, explicit, narrative, parts)
+    raw_contact = contact.contact(c, explicit, narrative, parts, fold)
     tables = _tables(c, found, version, pre_format)
     raw: RawReport = {
         "template_version": version,
@@ -114,7 +119,7 @@ def assemble(doc: Document) -> tuple[Report | None, Collector]:
         for number in TABLES:
             if tables.get(table_field(number)) is None:
                 c.findings.append(table_missing(number))
-        figures.figures(c, tables, narrative)
+        figures.figures(c, tables, narrative, fold)
     for n in range(1, 7):
         if n not in found.headings and n in _SECTION_POINTERS:
             c.note("parse.section.missing", _SECTION_POINTERS[n], number=NUMERALS[n - 1])
