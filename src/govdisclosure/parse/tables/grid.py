@@ -725,9 +725,9 @@ class _TablePlan:
 _UNPLANNED = object()
 #: Plans kept, by template version, table kind and skeleton; all are dropped when full.
 _MAX_PLANS = 256
-#: The longest skeleton planned (table 三 of 2021 has about 200 cells): a larger table is read
+#: The longest skeleton planned (table 三 of 2021, rendered, has 259 items): a larger table is read
 #: in full each time, so that the plans kept stay small.
-_MAX_PLAN_ITEMS = 2000
+_MAX_PLAN_ITEMS = 1000
 _PLANS: dict[tuple[object, ...], _TablePlan | None] = {}
 
 
