@@ -611,3 +611,36 @@ def test_dedupe_drops_what_the_pairwise_rule_drops() -> None:
                 x, y = rng.uniform(-20, 60), rng.uniform(-20, 60)
                 chars.append((rng.choice("公开 年1"), x, x + 9, y, y + 9))
         assert _pdf._dedupe(chars) == plain(chars)
+
+
+def test_surrogates_from_a_damaged_map_are_joined_or_replaced() -> None:
+    """A high and a low surrogate in a row are one character spanning both boxes; any other
+    surrogate becomes U+FFFD, and is counted."""
+    chars = [
+        ("\ud842", 0.0, 5.0, 1.0, 9.0),
+        ("\udfb7", 5.0, 10.0, 1.0, 9.0),
+        ("\udf8b", 10.0, 15.0, 1.0, 9.0),
+        ("a", 15.0, 20.0, 1.0, 9.0),
+        ("\ud800", 20.0, 25.0, 1.0, 9.0),
+    ]
+    joined, lone = _pdf._join_surrogates(chars)
+    assert [c[0] for c in joined] == ["\U00020bb7", "\ufffd", "a", "\ufffd"]
+    assert joined[0][1:3] == (0.0, 10.0)
+    assert lone == 2
+
+
+def test_a_damaged_pdf_with_lone_surrogates_gives_a_writable_report() -> None:
+    """A mutated PDF whose text maps to lone surrogates (fuzz campaign, seed 23, parse-pdf
+    #2180) is read with U+FFFD and a read.surrogate finding, and its report can be written."""
+    from govdisclosure import dumps
+    from govdisclosure.parse import parse
+
+    from .fuzz import campaign
+
+    payload, _ = campaign.make_input(
+        campaign.corpus(), "parse-pdf", campaign.rng_for(23, "parse-pdf", 2180)
+    )
+    result = parse(payload, format="pdf")
+    assert "read.surrogate" in [f.rule for f in result.findings]
+    assert result.report is not None
+    dumps(result.report)

@@ -11,7 +11,14 @@ import re
 
 from ..findings import FINDINGS, Finding
 
-__all__ = ["CHARSET_UNKNOWN", "NESTING_FLATTENED", "SURROGATE", "charset_unknown", "scrub"]
+__all__ = [
+    "CHARSET_UNKNOWN",
+    "NESTING_FLATTENED",
+    "SURROGATE",
+    "charset_unknown",
+    "scrub",
+    "surrogates",
+]
 
 #: A lone surrogate (``\ud800``-style, from a ``str`` input or a script's escapes) was replaced.
 SURROGATE = "read.surrogate"
@@ -32,7 +39,12 @@ def scrub(text: str) -> tuple[str, list[Finding]]:
     text, n = _SURROGATES.subn("\ufffd", text)
     if not n:
         return text, []
-    return text, [FINDINGS[SURROGATE].finding(count=n)]
+    return text, [surrogates(n)]
+
+
+def surrogates(count: int) -> Finding:
+    """The finding for ``count`` lone surrogates replaced with U+FFFD."""
+    return FINDINGS[SURROGATE].finding(count=count)
 
 
 def charset_unknown(name: str) -> Finding:

@@ -54,6 +54,7 @@ from typing import Any, NamedTuple
 
 from . import pdf_font
 from .document import Cell, Document, Location, Paragraph, ReaderError, Table, import_extra
+from .notes import surrogates
 
 __all__ = [
     "MAX_PDF_BYTES",
@@ -124,14 +125,16 @@ def read_pdf(data: bytes, labels: RowLabels | None = None) -> Document:
     if b"%PDF-" not in data[:1024]:
         raise ReaderError("not a PDF: no %PDF- header")
     labels = labels if labels is not None else RowLabels.of(())
+    budget = _Budget()
     try:
-        pages = _read_pages(pdfium, data, labels)
+        pages = _read_pages(pdfium, data, labels, budget)
     except ReaderError:
         raise
     except Exception as exc:
         # PDFium reports damaged, encrypted or unsupported input as PdfiumError.
         raise ReaderError(f"unreadable PDF: {_describe(exc)}") from exc
-    return Document(blocks=_finish(pages), format="pdf")
+    findings = (surrogates(budget.surrogates),) if budget.surrogates else ()
+    return Document(blocks=_finish(pages), format="pdf", findings=findings)
 
 
 class _Budget:
@@ -140,6 +143,8 @@ class _Budget:
     def __init__(self) -> None:
         self.deadline = time.monotonic() + MAX_PDF_SECONDS
         self.chars = 0
+        #: Lone surrogates (from a damaged ToUnicode map) replaced with U+FFFD.
+        self.surrogates = 0
 
     def tick(self) -> None:
         if time.monotonic() > self.deadline:
@@ -151,8 +156,7 @@ class _Budget:
             raise ReaderError(f"the PDF has more than {MAX_PDF_CHARS} characters")
 
 
-def _read_pages(pdfium: Any, data: bytes, labels: RowLabels) -> list[list[_Block]]:
-    budget = _Budget()
+def _read_pages(pdfium: Any, data: bytes, labels: RowLabels, budget: _Budget) -> list[list[_Block]]:
     pages: list[list[_Block]] = []
     pdf = pdfium.PdfDocument(data)
     try:
@@ -297,6 +301,7 @@ def _page_chars(pdfium: Any, page: Any, budget: _Budget) -> list[_Char]:
         )
         metrics: dict[int, tuple[float, float]] = {}
         last_object, size, below = 0, 0.0, 0.0
+        surrogates = False
         # The previous character's text object and left and right edges, before the shift.
         prev_object, prev_x0, prev_x1 = 0, 0.0, 0.0
         for start in range(0, count, _CHECK_EVERY):
@@ -322,6 +327,8 @@ def _page_chars(pdfium: Any, page: Any, budget: _Budget) -> list[_Char]:
                     chars[-1] = (text, shifted_x0, x0 - left, y1, y0)
                 bottom = point[1] + below
                 code = unicode(handle, i)
+                if 0xD800 <= code <= 0xDFFF:
+                    surrogates = True  # a damaged ToUnicode map: mended after the loop
                 chars.append(
                     (
                         chr(code) if 0 < code < 0x110000 else "\ufffd",
@@ -334,7 +341,32 @@ def _page_chars(pdfium: Any, page: Any, budget: _Budget) -> list[_Char]:
                 prev_object, prev_x0, prev_x1 = address, x0, x1
     finally:
         textpage.close()
+    if surrogates:
+        chars, lone = _join_surrogates(chars)
+        budget.surrogates += lone
     return chars
+
+
+def _join_surrogates(chars: list[_Char]) -> tuple[list[_Char], int]:
+    """The characters with each high and low surrogate in a row joined into one character
+    (its box spans both), and every other surrogate replaced by U+FFFD; and how many were."""
+    out: list[_Char] = []
+    lone = 0
+    for ch in chars:
+        text = ch[0]
+        if "\udc00" <= text <= "\udfff" and out and "\ud800" <= out[-1][0] <= "\udbff":
+            high, x0, _, y1, y0 = out[-1]
+            code = 0x10000 + ((ord(high) - 0xD800) << 10) + (ord(text) - 0xDC00)
+            out[-1] = (chr(code), x0, ch[2], y1, y0)
+            continue
+        if out and "\ud800" <= out[-1][0] <= "\udfff":
+            out[-1] = ("\ufffd", *out[-1][1:])
+            lone += 1
+        out.append(ch)
+    if out and "\ud800" <= out[-1][0] <= "\udfff":
+        out[-1] = ("\ufffd", *out[-1][1:])
+        lone += 1
+    return out, lone
 
 
 def _dedupe(chars: Sequence[_Char]) -> list[_Char]:
