@@ -235,8 +235,6 @@ class GridReader(Placement):
         stream.finish()
         return True
 
-    # -- what a plan records; a dry run (:class:`_DryRun`) overrides these --------------------
-
     # -- recording a plan ---------------------------------------------------------------------
 
     #: What the reading of a table of a new layout did, while it is being read.
@@ -246,16 +244,14 @@ class GridReader(Placement):
         self, cell: Cell, r: int, c: int, index: int, cand: _Cand, unit: str | None
     ) -> None:
         """Put the value of ``cell``, at grid row ``r`` and column ``c``, into ``cand``'s cell."""
-        loc = cell.location
-        if loc.table is None or loc.row != r or loc.column != c:
-            loc = cell_location(loc, index, r, c)
+        token = new_token(cell.text, cell_location(cell.location, index, r, c), True)
         rec = self._rec
         if rec is None:
-            self.put(cand[0], cand[1], cand[2], new_token(cell.text, loc, True), unit)
+            self.put(cand[0], cand[1], cand[2], token, unit)
             return
         rec.puts.append((*rec.positions[id(cell)], r, c, cand, unit))
         before = len(self.findings)
-        self.put(cand[0], cand[1], cand[2], new_token(cell.text, loc, True), unit)
+        self.put(cand[0], cand[1], cand[2], token, unit)
         rec.put_findings += len(self.findings) - before
 
     def value_label(self, slot: Slot | None, text: str) -> None:
@@ -605,9 +601,7 @@ def _skeleton(table: Table) -> tuple[object, ...]:
     for row in table.rows:
         for cell in row:
             text = cell.text
-            if text.isdigit() and text.isascii() and len(text) <= 400:
-                append(True)  # a bare count (is_value's own shortcut), most cells
-            elif not text.strip():
+            if not text.strip():
                 append(None)
             else:
                 append(True if is_value(text) else text)
@@ -711,14 +705,9 @@ class _TablePlan:
         reader.objects |= self.objects
         reader.found |= self.found
         rows = table.rows
-        put = reader.put
-        # GridReader.place_cell, inlined: this loop runs for every value of a known layout.
-        for i, j, r, c, (entry, parent, unit), header_unit in self.puts:
-            cell = rows[i][j]
-            loc = cell.location
-            if loc.table is None or loc.row != r or loc.column != c:
-                loc = cell_location(loc, index, r, c)
-            put(entry, parent, unit, new_token(cell.text, loc, True), header_unit)
+        place = reader.place_cell
+        for i, j, r, c, cand, unit in self.puts:
+            place(rows[i][j], r, c, index, cand, unit)
         return self.ok
 
 
