@@ -282,12 +282,18 @@ def _span(value: str | None, limit: int) -> int:
     return max(1, min(int(m.group(1)), limit))
 
 
+def _piece(text: str) -> str:
+    """A cell's one piece of text, its white space folded (:func:`_line` or, over several
+    lines, :func:`_clean`); a bare number or word, the usual cell, has none to fold."""
+    if text.isalnum():
+        return text
+    return _line(text) if "\n" not in text else _clean(text)
+
+
 def _bare_text(cell: etree._Element) -> str:
     """The text of a cell without children: most are a bare number or label."""
     text = cell.text
-    if not text:
-        return ""
-    return _line(text) if "\n" not in text else _clean(text)
+    return _piece(text) if text else ""
 
 
 def _cell_text(cell: etree._Element, tostring: Callable[..., str], walk: bool) -> str:
@@ -317,10 +323,7 @@ def _cell_text(cell: etree._Element, tostring: Callable[..., str], walk: bool) -
             break
     else:
         if not len(el):
-            text = el.text
-            if not text or text.isalnum():
-                return text or ""
-            return _line(text) if "\n" not in text else _clean(text)
+            return _bare_text(el)
     last = cell[-1]
     while len(last):
         last = last[-1]
@@ -331,13 +334,9 @@ def _cell_text(cell: etree._Element, tostring: Callable[..., str], walk: bool) -
         whole = tostring(cell, method="text", encoding=str, with_tail=False).strip(_WS_CHARS)
         if not whole:
             return ""
-        if piece.isalnum():
-            if len(piece) == len(whole):
-                return piece
-        else:
-            core = piece.strip(_WS_CHARS)
-            if len(core) == len(whole):
-                return _line(core) if "\n" not in core else _clean(core)
+        core = piece.strip(_WS_CHARS)
+        if len(core) == len(whole):
+            return _piece(core)
     piece = None
     for el in cell.iter():
         tag = el.tag
@@ -356,7 +355,7 @@ def _cell_text(cell: etree._Element, tostring: Callable[..., str], walk: bool) -
                 piece = text
     if piece is None:
         return ""
-    return _line(piece) if "\n" not in piece else _clean(piece)
+    return _piece(piece)
 
 
 def _cell_walk(cell: etree._Element) -> str:
@@ -499,13 +498,7 @@ class _Reader:
                                 last_covered = end
                         budget -= grid_rs * grid_cs
                         c += grid_cs
-                if len(td):
-                    text = _cell_text(td, tostring, td in walked)
-                else:
-                    text = td.text or ""
-                    # A bare number or label has no white space to fold (the usual cell).
-                    if text and not text.isalnum():
-                        text = _line(text) if "\n" not in text else _clean(text)
+                text = _cell_text(td, tostring, td in walked) if len(td) else _bare_text(td)
                 where = new_location(
                     line + offset if isinstance(line, int) else None, None, index, r, column
                 )
